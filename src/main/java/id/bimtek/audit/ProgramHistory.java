@@ -1,0 +1,76 @@
+package id.bimtek.audit;
+
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.workflow.Decision;
+import id.bimtek.workflow.DecisionLog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A programme's history in time order: the engine's activities and tasks (with who completed them),
+ * the decisions with their comments, and the money moved on its budget line.
+ */
+@Service
+public class ProgramHistory {
+
+    public record Entry(Instant at, String type, String name, String key, String actor, String detail, Instant endedAt) {
+    }
+
+    private final ProgramService programs;
+    private final HistoryService history;
+    private final DecisionLog decisions;
+    private final JdbcTemplate jdbc;
+
+    public ProgramHistory(ProgramService programs, HistoryService history, DecisionLog decisions, JdbcTemplate jdbc) {
+        this.programs = programs;
+        this.history = history;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> of(long programId) {
+        Program program = programs.get(programId);
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(program.getCreatedAt(), "PROPOSAL_CREATED", program.getTitle(), program.getCode(),
+                program.getCreatedBy(), null, null));
+        if (program.getProcessInstanceId() != null) {
+            for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(program.getProcessInstanceId()).list()) {
+                if (activity.getActivityType().equals("userTask") || activity.getActivityType().startsWith("multiInstance")) {
+                    continue; // user tasks are listed from the task history, with their people
+                }
+                entries.add(new Entry(activity.getStartTime().toInstant(), "ACTIVITY",
+                        activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
+                        activity.getActivityId(), null, activity.getActivityType(),
+                        activity.getEndTime() == null ? null : activity.getEndTime().toInstant()));
+            }
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                    .processInstanceId(program.getProcessInstanceId()).list()) {
+                entries.add(new Entry(task.getStartTime().toInstant(), "TASK", task.getName(), task.getTaskDefinitionKey(),
+                        task.getAssignee(), task.getDeleteReason(),
+                        task.getEndTime() == null ? null : task.getEndTime().toInstant()));
+            }
+        }
+        for (Decision decision : decisions.of(programId)) {
+            entries.add(new Entry(decision.getDecidedAt(), "DECISION", decision.getTaskName(), decision.getTaskKey(),
+                    decision.getActor(), decision.getDecision() + (decision.getComment() == null ? "" : ": " + decision.getComment()),
+                    null));
+        }
+        entries.addAll(jdbc.query("""
+                select kind, amount, actor, happened_at from budget_movement where program_id = ? order by id""",
+                (rs, row) -> new Entry(rs.getTimestamp("happened_at").toInstant(), "BUDGET", rs.getString("kind"),
+                        null, rs.getString("actor"), rs.getBigDecimal("amount").toPlainString(), null), programId));
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::type));
+        return entries;
+    }
+}

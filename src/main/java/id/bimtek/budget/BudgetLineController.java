@@ -1,0 +1,68 @@
+package id.bimtek.budget;
+
+import id.bimtek.shared.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/budget-lines")
+public class BudgetLineController {
+
+    private final BudgetService budget;
+    private final BudgetLineRepository lines;
+
+    public BudgetLineController(BudgetService budget, BudgetLineRepository lines) {
+        this.budget = budget;
+        this.lines = lines;
+    }
+
+    public record NewBudgetLine(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "may hold digits, letters, dots and dashes") String code,
+            @NotBlank @Size(max = 300) String name,
+            @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+            @NotNull FundingSource source,
+            @NotNull @DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 16, fraction = 2) BigDecimal ceiling) {
+    }
+
+    public record BudgetLineView(Long id, String code, String name, int fiscalYear, FundingSource source,
+                                 BigDecimal ceiling, BigDecimal committed, BigDecimal realised, BigDecimal remaining) {
+
+        static BudgetLineView of(BudgetLine line) {
+            return new BudgetLineView(line.getId(), line.getCode(), line.getName(), line.getFiscalYear(), line.getSource(),
+                    line.getCeiling(), line.getCommitted(), line.getRealised(), line.getRemaining());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<BudgetLineView> create(@Valid @RequestBody NewBudgetLine request) {
+        BudgetLine line = budget.create(request.code(), request.name(), request.fiscalYear(), request.source(), request.ceiling());
+        return ResponseEntity.created(URI.create("/api/budget-lines/" + line.getCode() + "?fiscalYear=" + line.getFiscalYear()))
+                .body(BudgetLineView.of(lines.findById(line.getId()).orElseThrow()));
+    }
+
+    /** The line of the given fiscal year, or of the latest year when none is given. */
+    @GetMapping("/{code}")
+    BudgetLineView get(@PathVariable String code, @RequestParam(required = false) Integer fiscalYear) {
+        return (fiscalYear != null
+                ? lines.findByCodeAndFiscalYear(code, fiscalYear)
+                : lines.findByCodeOrderByFiscalYearDesc(code).stream().findFirst())
+                .map(BudgetLineView::of)
+                .orElseThrow(() -> ProblemException.notFound("budget line " + code));
+    }
+}

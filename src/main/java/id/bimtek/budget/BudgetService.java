@@ -1,0 +1,73 @@
+package id.bimtek.budget;
+
+import id.bimtek.shared.ProblemException;
+import java.math.BigDecimal;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Money on budget lines. Each change is one conditional UPDATE, so two programmes approved at the same
+ * moment serialise on the line's row and the ceiling holds without locks held across requests; the
+ * table's CHECK constraint is the backstop. Every change is written to the ledger (budget_movement).
+ */
+@Service
+public class BudgetService {
+
+    private final JdbcTemplate jdbc;
+    private final BudgetLineRepository lines;
+
+    public BudgetService(JdbcTemplate jdbc, BudgetLineRepository lines) {
+        this.jdbc = jdbc;
+        this.lines = lines;
+    }
+
+    @Transactional
+    public BudgetLine create(String code, String name, int fiscalYear, FundingSource source, BigDecimal ceiling) {
+        if (lines.findByCodeAndFiscalYear(code, fiscalYear).isPresent()) {
+            throw ProblemException.conflict("code", "budget line " + code + " already exists for fiscal year " + fiscalYear);
+        }
+        return lines.saveAndFlush(new BudgetLine(code, name, fiscalYear, source, ceiling));
+    }
+
+    /** Commits {@code amount} against the line's ceiling; false (and nothing changed) if the ceiling is too small. */
+    @Transactional
+    public boolean commit(long lineId, long programId, BigDecimal amount, String actor) {
+        int updated = jdbc.update("""
+                update budget_line set committed = committed + ?
+                 where id = ? and committed + realised + ? <= ceiling""", amount, lineId, amount);
+        if (updated == 1) {
+            record(lineId, programId, "COMMIT", amount, actor);
+        }
+        return updated == 1;
+    }
+
+    /** Gives a commitment back to the line (cancellation, or what closing did not spend). */
+    @Transactional
+    public void release(long lineId, long programId, BigDecimal amount, String actor) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        jdbc.update("update budget_line set committed = committed - ? where id = ?", amount, lineId);
+        record(lineId, programId, "RELEASE", amount, actor);
+    }
+
+    /** Books what a programme spent: moves it from committed to realised. */
+    @Transactional
+    public void realise(long lineId, long programId, BigDecimal amount, String actor) {
+        jdbc.update("update budget_line set committed = committed - ?, realised = realised + ? where id = ?",
+                amount, amount, lineId);
+        record(lineId, programId, "REALISE", amount, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public BigDecimal remaining(long lineId) {
+        return jdbc.queryForObject("select ceiling - committed - realised from budget_line where id = ?",
+                BigDecimal.class, lineId);
+    }
+
+    private void record(long lineId, long programId, String kind, BigDecimal amount, String actor) {
+        jdbc.update("insert into budget_movement (budget_line_id, program_id, kind, amount, actor) values (?, ?, ?, ?, ?)",
+                lineId, programId, kind, amount, actor);
+    }
+}

@@ -1,0 +1,45 @@
+package id.bimtek.budget;
+
+import static id.bimtek.proposal.ProcessVariables.BUDGET_COMMITTED;
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.workflow.ActingUser;
+import id.bimtek.workflow.DecisionLog;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** commitBudget: commits the approved total on the line, or tells staff why the line cannot carry it. */
+@Component
+public class CommitBudgetDelegate implements JavaDelegate {
+
+    private final ProgramRepository programs;
+    private final BudgetService budget;
+    private final DecisionLog decisions;
+
+    public CommitBudgetDelegate(ProgramRepository programs, BudgetService budget, DecisionLog decisions) {
+        this.programs = programs;
+        this.budget = budget;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Program program = programs.findById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+        BigDecimal total = program.requestedTotal();
+        String approver = ActingUser.of(execution);
+        boolean committed = budget.commit(program.getBudgetLineId(), program.getId(), total, approver);
+        if (committed) {
+            program.committed(total);
+        } else {
+            decisions.recordBySystem(program.getId(), "commitBudget", "Komitmen anggaran", "INSUFFICIENT_CEILING",
+                    "The budget line has only " + budget.remaining(program.getBudgetLineId()).toPlainString()
+                            + " left, less than the requested " + total.toPlainString()
+                            + ". Reduce the budget or choose another line.");
+        }
+        execution.setVariable(BUDGET_COMMITTED, committed);
+    }
+}

@@ -1,0 +1,75 @@
+package id.bimtek.cancellation;
+
+import static id.bimtek.proposal.ProcessVariables.CANCELLATION_MESSAGE;
+import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
+import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
+
+import id.bimtek.budget.BudgetService;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.workflow.DecisionLog;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cancelling a programme before closing. A running process is interrupted through its cancellation
+ * message; the process's cancel step then releases the budget and cancels the registrations.
+ */
+@Service
+public class CancellationService {
+
+    /** After delivery the money is accounted for by closing, not by cancellation. */
+    private static final Set<ProgramStatus> CANCELLABLE = EnumSet.of(ProgramStatus.DRAFT, ProgramStatus.SUBMITTED,
+            ProgramStatus.REVISION_REQUIRED, ProgramStatus.IN_REVIEW, ProgramStatus.BUDGET_APPROVAL,
+            ProgramStatus.REGISTRATION_OPEN, ProgramStatus.REGISTRATION_CLOSED, ProgramStatus.IN_DELIVERY);
+
+    private final ProgramRepository programs;
+    private final RuntimeService runtime;
+    private final BudgetService budget;
+    private final RegistrationService registrations;
+    private final DecisionLog decisions;
+
+    public CancellationService(ProgramRepository programs, RuntimeService runtime, BudgetService budget,
+                               RegistrationService registrations, DecisionLog decisions) {
+        this.programs = programs;
+        this.runtime = runtime;
+        this.budget = budget;
+        this.registrations = registrations;
+        this.decisions = decisions;
+    }
+
+    @Transactional
+    public Program requestCancellation(long programId, String reason, String user) {
+        Program program = programs.lockById(programId).orElseThrow(() -> ProblemException.notFound("programme " + programId));
+        if (!CANCELLABLE.contains(program.getStatus())) {
+            throw ProblemException.conflict("status", "programme " + program.getCode() + " is " + program.getStatus()
+                    + " and can no longer be cancelled");
+        }
+        decisions.record(programId, "cancelProgram", "Pembatalan program", null, "CANCEL", reason, user);
+        if (program.getProcessInstanceId() == null) {
+            program.cancelled(reason);
+        } else {
+            runtime.createMessageCorrelation(CANCELLATION_MESSAGE)
+                    .processInstanceId(program.getProcessInstanceId())
+                    .setVariables(Map.of(CANCELLATION_REASON, reason, CANCELLED_BY, user))
+                    .correlateWithResult();
+        }
+        return program;
+    }
+
+    /** The process's cancel step: give the commitment back to the line and cancel every open place. */
+    @Transactional
+    public void cancel(long programId, String reason, String actor) {
+        Program program = programs.findById(programId).orElseThrow();
+        budget.release(program.getBudgetLineId(), programId, program.getCommittedAmount(), actor);
+        registrations.cancelAll(programId);
+        program.cancelled(reason);
+    }
+}

@@ -1,0 +1,59 @@
+package id.bimtek.closing;
+
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.workflow.FormFields;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import id.bimtek.workflow.TaskCompletion;
+
+/** fileClosingReport: staff send the realised amount per budget item and their notes. */
+@Component
+public class ClosingReportTask implements TaskCompletion {
+
+    private final ClosingService closing;
+
+    public ClosingReportTask(ClosingService closing) {
+        this.closing = closing;
+    }
+
+    @Override
+    public Set<String> taskKeys() {
+        return Set.of("fileClosingReport");
+    }
+
+    @Override
+    public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+        FormFields.allowOnly(form, Set.of("realisedItems", "notes"));
+        if (!(form.get("realisedItems") instanceof List<?> raw) || raw.isEmpty()) {
+            throw ProblemException.invalid("realisedItems", "realisedItems must list at least one item");
+        }
+        List<ClosingService.RealisedItem> items = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String field = "realisedItems[" + i + "]";
+            if (!(raw.get(i) instanceof Map<?, ?> item)) {
+                throw ProblemException.invalid(field, "each item needs a description and an amount");
+            }
+            if (!(item.get("description") instanceof String description) || description.isBlank() || description.length() > 300) {
+                throw ProblemException.invalid(field + ".description", "a description of at most 300 characters is required");
+            }
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(String.valueOf(item.get("amount")));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid(field + ".amount", "amount must be a number");
+            }
+            if (amount.signum() < 0 || amount.scale() > 2) {
+                throw ProblemException.invalid(field + ".amount", "amount must be zero or more, with at most two decimals");
+            }
+            items.add(new ClosingService.RealisedItem(description.trim(), amount));
+        }
+        closing.fileReport(programId, items, FormFields.text(form, "notes", 4000), user.id());
+        return Map.of();
+    }
+}

@@ -1,0 +1,88 @@
+package id.bimtek.closing;
+
+import id.bimtek.budget.BudgetService;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.shared.ProblemException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Completion, certificates, the closing report and the settlement of the budget. */
+@Service
+public class ClosingService {
+
+    public record RealisedItem(String description, BigDecimal amount) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ProgramRepository programs;
+    private final BudgetService budget;
+
+    public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget) {
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.budget = budget;
+    }
+
+    /**
+     * A participant completes who attended at least the programme's threshold of their batch's sessions.
+     * Graduates get certificate numbers in batch order, then registration order: {code}/SERT/001...
+     */
+    @Transactional
+    public int assessCompletion(long programId) {
+        Program program = programs.findById(programId).orElseThrow();
+        jdbc.update("""
+                update registration r
+                   set attendance_percent = (select coalesce(100 * count(*) filter (where a.present), 0) / b.sessions
+                                               from attendance a where a.registration_id = r.id)
+                  from batch b
+                 where b.id = r.batch_id and r.program_id = ? and r.status = 'CONFIRMED'""", programId);
+        jdbc.update("""
+                update registration set completed = attendance_percent >= ?
+                 where program_id = ? and status = 'CONFIRMED'""", program.getCompletionThresholdPercent(), programId);
+        List<Long> graduates = jdbc.queryForList("""
+                select r.id from registration r join batch b on b.id = r.batch_id
+                 where r.program_id = ? and r.completed order by b.position, r.id""", Long.class, programId);
+        int number = 0;
+        for (Long graduate : graduates) {
+            jdbc.update("update registration set certificate_number = ? where id = ?",
+                    String.format("%s/SERT/%03d", program.getCode(), ++number), graduate);
+        }
+        return graduates.size();
+    }
+
+    @Transactional
+    public long fileReport(long programId, List<RealisedItem> items, String notes, String user) {
+        Program program = programs.findById(programId).orElseThrow();
+        BigDecimal total = items.stream().map(RealisedItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(program.getCommittedAmount()) > 0) {
+            throw ProblemException.invalid("realisedItems", "the realised total " + total.toPlainString()
+                    + " exceeds the committed " + program.getCommittedAmount().toPlainString());
+        }
+        Long reportId = jdbc.queryForObject("""
+                insert into closing_report (program_id, notes, realised_total, filed_by) values (?, ?, ?, ?) returning id""",
+                Long.class, programId, notes, total, user);
+        for (int i = 0; i < items.size(); i++) {
+            jdbc.update("insert into closing_realised_item (closing_report_id, position, description, amount) values (?, ?, ?, ?)",
+                    reportId, i, items.get(i).description(), items.get(i).amount());
+        }
+        return reportId;
+    }
+
+    /** The approved report's total is realised on the line; the rest of the commitment goes back to it. */
+    @Transactional
+    public void settle(long programId, String approver) {
+        Program program = programs.findById(programId).orElseThrow();
+        Map<String, Object> report = jdbc.queryForMap(
+                "select realised_total from closing_report where program_id = ? order by id desc limit 1", programId);
+        BigDecimal realised = (BigDecimal) report.get("realised_total");
+        BigDecimal unspent = program.getCommittedAmount().subtract(realised);
+        budget.realise(program.getBudgetLineId(), programId, realised, approver);
+        budget.release(program.getBudgetLineId(), programId, unspent, approver);
+        program.settled(realised);
+    }
+}

@@ -1,0 +1,30 @@
+package id.bimtek.delivery;
+
+import id.bimtek.shared.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AttendanceController {
+
+    private final AttendanceService attendance;
+
+    public AttendanceController(AttendanceService attendance) {
+        this.attendance = attendance;
+    }
+
+    public record AttendanceRequest(@NotNull @Size(max = 10000) List<@NotNull Long> present) {
+    }
+
+    @PutMapping("/api/programs/{programId}/batches/{batchId}/sessions/{session}/attendance")
+    AttendanceService.SessionAttendance record(@PathVariable long programId, @PathVariable long batchId,
+                                               @PathVariable int session, @Valid @RequestBody AttendanceRequest request) {
+        return attendance.record(programId, batchId, session, request.present(), CurrentUser.get().id());
+    }
+}

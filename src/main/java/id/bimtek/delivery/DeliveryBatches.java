@@ -1,0 +1,20 @@
+package id.bimtek.delivery;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The collection of the per-batch delivery: {@code ${deliveryBatches.idsOf(programId)}}. */
+@Component("deliveryBatches")
+public class DeliveryBatches {
+
+    private final JdbcTemplate jdbc;
+
+    public DeliveryBatches(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Long> idsOf(Long programId) {
+        return jdbc.queryForList("select id from batch where program_id = ? order by position", Long.class, programId);
+    }
+}

@@ -1,0 +1,16 @@
+package id.bimtek.demo;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Demo users and the demo budget line of the default run ({@code lifecycle.demo.*}). */
+@ConfigurationProperties(prefix = "lifecycle.demo")
+public record DemoProperties(boolean enabled, List<DemoUser> users, DemoBudgetLine budgetLine) {
+
+    public record DemoUser(String id, String password, String firstName, String lastName, List<String> groups) {
+    }
+
+    public record DemoBudgetLine(String code, String name, int fiscalYear, String source, BigDecimal ceiling) {
+    }
+}

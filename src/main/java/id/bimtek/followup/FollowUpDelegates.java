@@ -1,0 +1,36 @@
+package id.bimtek.followup;
+
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+
+import id.bimtek.workflow.ActingUser;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of the follow-up stage, and the collection of its monitoring rounds. */
+@Configuration(proxyBeanMethods = false)
+public class FollowUpDelegates {
+
+    /** createFollowUpPlans: the default plan for every graduate. */
+    @Bean
+    JavaDelegate createFollowUpPlansDelegate(FollowUpService followUp) {
+        return execution -> followUp.createPlans((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    }
+
+    /** {@code ${monitoringRounds.dueDates(programId)}}: one timer date per round. */
+    @Component("monitoringRounds")
+    public static class MonitoringRounds {
+
+        private final FollowUpService followUp;
+
+        public MonitoringRounds(FollowUpService followUp) {
+            this.followUp = followUp;
+        }
+
+        public List<String> dueDates(Long programId) {
+            return followUp.roundDueDates(programId);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package id.bimtek.proposal;
+
+public enum DeliveryMode {
+    OFFLINE, ONLINE, HYBRID
+}

@@ -1,0 +1,235 @@
+package id.bimtek.proposal;
+
+import id.bimtek.shared.StringListConverter;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A development programme (Bimtek, pelatihan...): the proposal and where it stands in its lifecycle. */
+@Entity
+public class Program {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private String title;
+    private String kind;
+    private String agency;
+    private Long budgetLineId;
+    private int fiscalYear;
+    private Instant registrationDeadline;
+    private int minimumParticipants;
+    private int completionThresholdPercent;
+    @Convert(converter = StringListConverter.class)
+    private List<String> followUpRounds;
+    @Convert(converter = StringListConverter.class)
+    private List<String> tracks;
+    @Enumerated(EnumType.STRING)
+    private ProgramStatus status;
+    private String processInstanceId;
+    private BigDecimal committedAmount = BigDecimal.ZERO;
+    private BigDecimal realisedAmount = BigDecimal.ZERO;
+    private String cancellationReason;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "program", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Batch> batches = new ArrayList<>();
+
+    @OneToMany(mappedBy = "program", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<BudgetItem> budgetItems = new ArrayList<>();
+
+    protected Program() {
+    }
+
+    Program(String code, String createdBy) {
+        this.code = code;
+        this.createdBy = createdBy;
+        this.status = ProgramStatus.DRAFT;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Replaces the proposal's content; only allowed while staff hold it (draft or sent back). */
+    void apply(ProgramRequest request, long budgetLineId, int defaultThreshold, List<String> defaultRounds) {
+        this.title = request.title().trim();
+        this.kind = request.kind();
+        this.agency = request.agency().trim();
+        this.budgetLineId = budgetLineId;
+        this.fiscalYear = request.fiscalYear();
+        this.registrationDeadline = request.registrationDeadline().toInstant();
+        this.minimumParticipants = request.minimumParticipants();
+        this.completionThresholdPercent = request.completionThresholdPercent() != null
+                ? request.completionThresholdPercent() : defaultThreshold;
+        this.followUpRounds = request.followUpRounds() != null && !request.followUpRounds().isEmpty()
+                ? List.copyOf(request.followUpRounds()) : List.copyOf(defaultRounds);
+        this.tracks = List.copyOf(request.tracks());
+        batches.clear();
+        budgetItems.clear();
+        int position = 0;
+        for (ProgramRequest.BatchRequest batch : request.batches()) {
+            batches.add(new Batch(this, position++, batch.name().trim(), batch.track(), batch.startDate(),
+                    batch.endDate(), batch.venue().trim(), batch.mode(), batch.quota(), batch.sessions()));
+        }
+        position = 0;
+        for (ProgramRequest.BudgetItemRequest item : request.budgetItems()) {
+            budgetItems.add(new BudgetItem(this, position++, item.description().trim(), item.amount()));
+        }
+        touch();
+    }
+
+    public BigDecimal requestedTotal() {
+        return budgetItems.stream().map(BudgetItem::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public int totalQuota() {
+        return batches.stream().mapToInt(Batch::getQuota).sum();
+    }
+
+    public void moveTo(ProgramStatus next) {
+        this.status = next;
+        touch();
+    }
+
+    void submitted(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void committed(BigDecimal amount) {
+        this.committedAmount = amount;
+        touch();
+    }
+
+    public void settled(BigDecimal realised) {
+        this.realisedAmount = realised;
+        this.committedAmount = BigDecimal.ZERO;
+        this.closedAt = Instant.now();
+        touch();
+    }
+
+    public void cancelled(String reason) {
+        this.cancellationReason = reason;
+        this.committedAmount = BigDecimal.ZERO;
+        moveTo(ProgramStatus.CANCELLED);
+    }
+
+    public void extendRegistration(Instant newDeadline) {
+        this.registrationDeadline = newDeadline;
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getAgency() {
+        return agency;
+    }
+
+    public Long getBudgetLineId() {
+        return budgetLineId;
+    }
+
+    public int getFiscalYear() {
+        return fiscalYear;
+    }
+
+    public Instant getRegistrationDeadline() {
+        return registrationDeadline;
+    }
+
+    public int getMinimumParticipants() {
+        return minimumParticipants;
+    }
+
+    public int getCompletionThresholdPercent() {
+        return completionThresholdPercent;
+    }
+
+    public List<String> getFollowUpRounds() {
+        return followUpRounds;
+    }
+
+    public List<String> getTracks() {
+        return tracks;
+    }
+
+    public ProgramStatus getStatus() {
+        return status;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public BigDecimal getCommittedAmount() {
+        return committedAmount;
+    }
+
+    public BigDecimal getRealisedAmount() {
+        return realisedAmount;
+    }
+
+    public String getCancellationReason() {
+        return cancellationReason;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public List<Batch> getBatches() {
+        return batches;
+    }
+
+    public List<BudgetItem> getBudgetItems() {
+        return budgetItems;
+    }
+}

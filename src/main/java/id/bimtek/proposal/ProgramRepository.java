@@ -1,0 +1,28 @@
+package id.bimtek.proposal;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
+
+public interface ProgramRepository extends JpaRepository<Program, Long> {
+
+    Optional<Program> findByCode(String code);
+
+    List<Program> findByCodeIn(Collection<String> codes);
+
+    List<Program> findAllByOrderByIdDesc();
+
+    List<Program> findByStatusOrderByIdDesc(ProgramStatus status);
+
+    /** Serialises the state changes of one programme (e.g. closing registration against a late applicant). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "10000"))
+    @Query("select p from Program p where p.id = :id")
+    Optional<Program> lockById(Long id);
+}

@@ -1,0 +1,48 @@
+package id.bimtek.proposal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A proposal as staff write it: the body of {@code POST /api/programs} and {@code PUT /api/programs/{id}}. */
+public record ProgramRequest(
+        @NotBlank @Size(max = 300) String title,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as BIMTEK") String kind,
+        @NotBlank @Size(max = 300) String agency,
+        @NotBlank @Size(max = 64) String budgetLineCode,
+        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+        @NotNull OffsetDateTime registrationDeadline,
+        @NotNull @Min(0) @Max(100000) Integer minimumParticipants,
+        @Min(1) @Max(100) Integer completionThresholdPercent,
+        @Size(max = 6) List<@NotBlank @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P3M") String> followUpRounds,
+        @NotEmpty @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,40}", message = "must be an upper-case code such as APPAREL") String> tracks,
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull BatchRequest> batches,
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems) {
+
+    public record BatchRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 40) String track,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @NotBlank @Size(max = 300) String venue,
+            @NotNull DeliveryMode mode,
+            @NotNull @Min(1) @Max(10000) Integer quota,
+            @NotNull @Min(1) @Max(100) Integer sessions) {
+    }
+
+    public record BudgetItemRequest(
+            @NotBlank @Size(max = 300) String description,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 16, fraction = 2) BigDecimal amount) {
+    }
+}

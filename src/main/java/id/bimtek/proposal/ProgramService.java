@@ -1,0 +1,121 @@
+package id.bimtek.proposal;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.shared.ProblemException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafting, revising and submitting proposals; submitting starts the programme's process. */
+@Service
+public class ProgramService {
+
+    private final ProgramRepository programs;
+    private final BudgetLineRepository budgetLines;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final JdbcTemplate jdbc;
+    private final int defaultThreshold;
+    private final List<String> defaultRounds;
+
+    public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, RuntimeService runtime,
+                          TaskService tasks, JdbcTemplate jdbc,
+                          @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
+                          @Value("${lifecycle.follow-up.default-rounds:P3M,P6M}") List<String> defaultRounds) {
+        this.programs = programs;
+        this.budgetLines = budgetLines;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.defaultThreshold = defaultThreshold;
+        this.defaultRounds = defaultRounds;
+    }
+
+    @Transactional
+    public Program create(ProgramRequest request, String user) {
+        BudgetLine line = checkShape(request);
+        Long next = jdbc.queryForObject("select nextval('program_code_seq')", Long.class);
+        Program program = new Program(String.format("%s-%d-%04d", request.kind(), request.fiscalYear(), next), user);
+        program.apply(request, line.getId(), defaultThreshold, defaultRounds);
+        return programs.save(program);
+    }
+
+    @Transactional
+    public Program update(long id, ProgramRequest request) {
+        Program program = lock(id);
+        if (!program.getStatus().isEditableByStaff()) {
+            throw ProblemException.conflict("status", "programme " + program.getCode() + " is " + program.getStatus()
+                    + "; it can only be changed while it is a draft or sent back for revision");
+        }
+        BudgetLine line = checkShape(request);
+        program.apply(request, line.getId(), defaultThreshold, defaultRounds);
+        return program;
+    }
+
+    /** Starts the process for a draft, or resubmits a proposal that was sent back for revision. */
+    @Transactional
+    public Program submit(long id, String user) {
+        Program program = lock(id);
+        switch (program.getStatus()) {
+            case DRAFT -> {
+                program.moveTo(ProgramStatus.SUBMITTED);
+                ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY,
+                        program.getCode(), Map.of(ProcessVariables.PROGRAM_ID, program.getId()));
+                program.submitted(instance.getId());
+            }
+            case REVISION_REQUIRED -> {
+                Task revision = tasks.createTaskQuery().processInstanceId(program.getProcessInstanceId())
+                        .taskDefinitionKey("reviseProposal").singleResult();
+                if (revision == null) {
+                    throw ProblemException.conflict("status", "programme " + program.getCode() + " has no open revision");
+                }
+                program.moveTo(ProgramStatus.SUBMITTED);
+                tasks.setAssignee(revision.getId(), user);
+                tasks.complete(revision.getId());
+            }
+            default -> throw ProblemException.conflict("status", "programme " + program.getCode() + " is "
+                    + program.getStatus() + " and cannot be submitted");
+        }
+        return program;
+    }
+
+    @Transactional(readOnly = true)
+    public Program get(long id) {
+        Program program = programs.findById(id).orElseThrow(() -> ProblemException.notFound("programme " + id));
+        program.getBatches().size();
+        program.getBudgetItems().size();
+        return program;
+    }
+
+    Program lock(long id) {
+        return programs.lockById(id).orElseThrow(() -> ProblemException.notFound("programme " + id));
+    }
+
+    /** What can be checked without the process: the request's own consistency and the budget line's existence. */
+    private BudgetLine checkShape(ProgramRequest request) {
+        BudgetLine line = budgetLines.findByCodeAndFiscalYear(request.budgetLineCode(), request.fiscalYear())
+                .orElseThrow(() -> ProblemException.invalid("budgetLineCode", "no budget line " + request.budgetLineCode()
+                        + " for fiscal year " + request.fiscalYear()));
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < request.batches().size(); i++) {
+            ProgramRequest.BatchRequest batch = request.batches().get(i);
+            if (!names.add(batch.name().trim())) {
+                throw ProblemException.invalid("batches[" + i + "].name", "batch name '" + batch.name() + "' is used twice");
+            }
+            if (batch.endDate().isBefore(batch.startDate())) {
+                throw ProblemException.invalid("batches[" + i + "].endDate", "the batch ends before it starts");
+            }
+        }
+        return line;
+    }
+}

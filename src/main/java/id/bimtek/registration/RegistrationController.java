@@ -1,0 +1,48 @@
+package id.bimtek.registration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/programs/{programId}/registrations")
+public class RegistrationController {
+
+    private final RegistrationService registrations;
+
+    public RegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    public record Withdrawal(@NotBlank String nik) {
+    }
+
+    /** Anonymous: applicants register themselves. */
+    @PostMapping
+    ResponseEntity<RegistrationView> register(@PathVariable long programId, @Valid @RequestBody RegistrationRequest request) {
+        RegistrationView registration = registrations.register(programId, request);
+        return ResponseEntity.created(URI.create("/api/programs/" + programId + "/registrations/" + registration.id()))
+                .body(registration);
+    }
+
+    /** Anonymous: the applicant proves the registration is theirs with the NIK. */
+    @PostMapping("/{registrationId}/withdraw")
+    RegistrationView withdraw(@PathVariable long programId, @PathVariable long registrationId,
+                              @Valid @RequestBody Withdrawal withdrawal) {
+        return registrations.withdraw(programId, registrationId, withdrawal.nik());
+    }
+
+    /** Staff and heads: the registrations of a programme. */
+    @GetMapping
+    List<RegistrationView> list(@PathVariable long programId) {
+        return registrations.ofProgram(programId);
+    }
+}

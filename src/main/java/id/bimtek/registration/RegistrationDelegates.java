@@ -1,0 +1,64 @@
+package id.bimtek.registration;
+
+import static id.bimtek.proposal.ProcessVariables.ENOUGH_REGISTRANTS;
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
+
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of the registration stage. */
+@Configuration(proxyBeanMethods = false)
+public class RegistrationDelegates {
+
+    /** openRegistration: hands the deadline to the process's timer. */
+    @Bean
+    JavaDelegate openRegistrationDelegate(ProgramRepository programs) {
+        return execution -> {
+            Program program = program(programs, execution);
+            execution.setVariable(REGISTRATION_DEADLINE, isoInstant(program.getRegistrationDeadline()));
+        };
+    }
+
+    /** extendRegistration: the department head's new deadline becomes the programme's. */
+    @Bean
+    JavaDelegate extendRegistrationDelegate(ProgramRepository programs) {
+        return execution -> program(programs, execution)
+                .extendRegistration(Instant.parse((String) execution.getVariable(REGISTRATION_DEADLINE)));
+    }
+
+    /**
+     * closeRegistration: counts the seat holders under the programme's row lock, so no applicant can slip
+     * in between the count and the status change.
+     */
+    @Bean
+    JavaDelegate closeRegistrationDelegate(ProgramRepository programs, RegistrationService registrations) {
+        return execution -> {
+            Program program = programs.lockById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+            program.moveTo(id.bimtek.proposal.ProgramStatus.REGISTRATION_CLOSED);
+            programs.flush();
+            long registered = registrations.countInStatus(program.getId(), RegistrationStatus.REGISTERED);
+            execution.setVariable(ENOUGH_REGISTRANTS, registered >= program.getMinimumParticipants());
+        };
+    }
+
+    /** confirmParticipantList: seat holders become participants; the rest of the waitlist is told no. */
+    @Bean
+    JavaDelegate confirmParticipantListDelegate(RegistrationService registrations) {
+        return execution -> registrations.confirmParticipants((Long) execution.getVariable(PROGRAM_ID));
+    }
+
+    static String isoInstant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Program program(ProgramRepository programs, DelegateExecution execution) {
+        return programs.findById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+    }
+}

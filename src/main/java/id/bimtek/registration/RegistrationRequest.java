@@ -1,0 +1,16 @@
+package id.bimtek.registration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An applicant's registration: the body of {@code POST /api/programs/{id}/registrations}. */
+public record RegistrationRequest(
+        @NotBlank @Pattern(regexp = "\\d{16}", message = "must be the 16 digits of the NIK") String nik,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) String businessName,
+        @NotBlank @Size(max = 40) String sector,
+        @NotBlank @Size(max = 100) String district,
+        @NotBlank @Pattern(regexp = "\\+?\\d{8,15}", message = "must be a phone number of 8 to 15 digits") String phone,
+        @NotBlank @Size(max = 100) String batch) {
+}

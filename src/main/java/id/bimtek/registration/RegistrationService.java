@@ -1,0 +1,162 @@
+package id.bimtek.registration;
+
+import id.bimtek.shared.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seats and the waitlist. A registration or withdrawal locks its batch row for the length of its short
+ * transaction, so seat counts and waitlist moves of one batch happen one at a time and the quota can
+ * never be exceeded; the partial unique index on (programme, NIK) and the batch's CHECK constraint are
+ * the backstops. The programme row is read FOR SHARE so closing registration waits for, or excludes,
+ * a registration in flight.
+ */
+@Service
+public class RegistrationService {
+
+    private static final String VIEW_SELECT = """
+            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.nik, r.name, r.business_name, r.sector,
+                   r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
+                   case when r.status = 'WAITLISTED' then
+                       (select count(*) from registration w where w.batch_id = r.batch_id
+                           and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position
+              from registration r join batch b on b.id = r.batch_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public RegistrationService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public RegistrationView register(long programId, RegistrationRequest request) {
+        requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
+        Map<String, Object> batch = jdbc.queryForList("""
+                select id, taken, quota from batch where program_id = ? and name = ? for update""",
+                programId, request.batch().trim()).stream().findFirst()
+                .orElseThrow(() -> ProblemException.invalid("batch", "the programme has no batch '" + request.batch() + "'"));
+        long batchId = ((Number) batch.get("id")).longValue();
+        boolean seatFree = ((Number) batch.get("taken")).intValue() < ((Number) batch.get("quota")).intValue();
+        RegistrationStatus status = seatFree ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+        Long id;
+        try {
+            id = jdbc.queryForObject("""
+                    insert into registration (program_id, batch_id, nik, name, business_name, sector, district, phone, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    programId, batchId, request.nik(), request.name().trim(), request.businessName().trim(),
+                    request.sector().trim(), request.district().trim(), request.phone(), status.name());
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("nik", "this NIK already holds a place in the programme");
+        }
+        if (seatFree) {
+            jdbc.update("update batch set taken = taken + 1 where id = ?", batchId);
+        }
+        return view(programId, id);
+    }
+
+    /**
+     * Withdraws a registration; the applicant proves it is theirs with the NIK. A freed seat goes to the
+     * first applicant on the batch's waitlist.
+     */
+    @Transactional
+    public RegistrationView withdraw(long programId, long registrationId, String nik) {
+        Map<String, Object> program = jdbc.queryForList("select status from program where id = ? for share", programId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
+        String programStatus = (String) program.get("status");
+        if (!programStatus.equals("REGISTRATION_OPEN") && !programStatus.equals("REGISTRATION_CLOSED")) {
+            throw ProblemException.conflict("status", "registrations can no longer be withdrawn (programme is " + programStatus + ")");
+        }
+        Map<String, Object> registration = jdbc.queryForList("""
+                select batch_id, nik, status from registration where id = ? and program_id = ?""",
+                registrationId, programId).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("registration " + registrationId));
+        if (nik == null || !nik.equals(registration.get("nik"))) {
+            throw ProblemException.invalid("nik", "the NIK does not match the registration");
+        }
+        long batchId = ((Number) registration.get("batch_id")).longValue();
+        jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
+        // re-read under the batch lock: a concurrent withdrawal or promotion may have changed it
+        String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
+        if (!status.equals("REGISTERED") && !status.equals("WAITLISTED")) {
+            throw ProblemException.conflict("status", "the registration is " + status + " and cannot be withdrawn");
+        }
+        jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
+        if (status.equals("REGISTERED")) {
+            int promoted = jdbc.update("""
+                    update registration set status = 'REGISTERED', status_changed_at = now()
+                     where id = (select id from registration where batch_id = ? and status = 'WAITLISTED'
+                                  order by id limit 1)""", batchId);
+            if (promoted == 0) {
+                jdbc.update("update batch set taken = taken - 1 where id = ?", batchId);
+            }
+        }
+        return view(programId, registrationId);
+    }
+
+    @Transactional(readOnly = true)
+    public RegistrationView view(long programId, long registrationId) {
+        try {
+            return jdbc.queryForObject(VIEW_SELECT + " where r.id = ? and r.program_id = ?", RegistrationService::map,
+                    registrationId, programId);
+        } catch (EmptyResultDataAccessException e) {
+            throw ProblemException.notFound("registration " + registrationId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegistrationView> ofProgram(long programId) {
+        return jdbc.query(VIEW_SELECT + " where r.program_id = ? order by r.id", RegistrationService::map, programId);
+    }
+
+    @Transactional(readOnly = true)
+    public long countInStatus(long programId, RegistrationStatus status) {
+        return jdbc.queryForObject("select count(*) from registration where program_id = ? and status = ?",
+                Long.class, programId, status.name());
+    }
+
+    /** The final list: seat holders are confirmed, whoever still waits is not selected. */
+    @Transactional
+    public void confirmParticipants(long programId) {
+        jdbc.update("""
+                update registration set status = case status when 'REGISTERED' then 'CONFIRMED' else 'NOT_SELECTED' end,
+                       status_changed_at = now()
+                 where program_id = ? and status in ('REGISTERED', 'WAITLISTED')""", programId);
+    }
+
+    /** Cancellation: every open place is cancelled and the seats freed. */
+    @Transactional
+    public int cancelAll(long programId) {
+        int cancelled = jdbc.update("""
+                update registration set status = 'CANCELLED', status_changed_at = now()
+                 where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')""", programId);
+        jdbc.update("update batch set taken = 0 where program_id = ?", programId);
+        return cancelled;
+    }
+
+    private void requireStatus(long programId, String expected, String message) {
+        String status = jdbc.queryForList("select status from program where id = ? for share", String.class, programId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
+        if (!status.equals(expected)) {
+            throw ProblemException.conflict("status", message + " (programme is " + status + ")");
+        }
+    }
+
+    private static RegistrationView map(ResultSet rs, int row) throws SQLException {
+        return new RegistrationView(rs.getLong("id"), rs.getLong("program_id"), rs.getLong("batch_id"),
+                rs.getString("batch_name"), rs.getString("nik"), rs.getString("name"), rs.getString("business_name"),
+                rs.getString("sector"), rs.getString("district"), RegistrationStatus.valueOf(rs.getString("status")),
+                rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getObject("attendance_percent") == null ? null : rs.getInt("attendance_percent"),
+                rs.getObject("completed") == null ? null : rs.getBoolean("completed"),
+                rs.getString("certificate_number"));
+    }
+}

@@ -1,0 +1,93 @@
+package id.bimtek.shared;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything requires authentication except what applicants need (registering and withdrawing) and
+ * the health probe. Roles are Camunda groups; see {@link CamundaIdentityAuthenticationProvider}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String STAFF = Roles.roleOf(Roles.STAFF);
+    private static final String DEPARTMENT_HEAD = Roles.roleOf(Roles.DEPARTMENT_HEAD);
+    private static final String ADMIN = Roles.roleOf(Roles.ADMIN);
+
+    /** The Camunda webapps run their own session login and CSRF protection against the same identity service. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/camunda/**", "/")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    /**
+     * The engine's REST API: HTTP Basic, and the engine is told who the caller is. Until Camunda
+     * authorizations are configured per role, only administrators may use it.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ADMIN))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/error").permitAll()
+                        // applicants are anonymous
+                        .requestMatchers(POST, "/api/programs/*/registrations",
+                                "/api/programs/*/registrations/*/withdraw").permitAll()
+                        .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/programs").hasRole(STAFF)
+                        .requestMatchers(PUT, "/api/programs/*").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/programs/*/submit").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/programs/*/cancel").hasRole(DEPARTMENT_HEAD)
+                        .requestMatchers(PUT, "/api/programs/*/batches/*/sessions/*/attendance").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/programs/*/outcomes").hasRole(STAFF)
+                        .requestMatchers(PUT, "/api/programs/*/follow-up-items/*").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/programs/*/follow-up-items").hasRole(STAFF)
+                        .requestMatchers(GET, "/api/**").authenticated()
+                        .requestMatchers(POST, "/api/tasks/*/complete").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                // stateless HTTP Basic clients carry no cookie, so there is nothing for CSRF to protect
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Lets the engine know the user Spring Security authenticated on {@code /engine-rest}. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.setName("engine-rest-authentication");
+        return registration;
+    }
+}

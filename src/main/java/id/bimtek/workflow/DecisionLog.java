@@ -1,0 +1,39 @@
+package id.bimtek.workflow;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records every decision on a programme, in the transaction of the step that takes it. */
+@Service
+public class DecisionLog {
+
+    public static final String SYSTEM = "system";
+
+    interface DecisionRepository extends JpaRepository<Decision, Long> {
+        List<Decision> findByProgramIdOrderByIdAsc(Long programId);
+    }
+
+    private final DecisionRepository decisions;
+
+    DecisionLog(DecisionRepository decisions) {
+        this.decisions = decisions;
+    }
+
+    @Transactional
+    public Decision record(Long programId, String taskKey, String taskName, String taskId,
+                           String decision, String comment, String actor) {
+        return decisions.save(new Decision(programId, taskKey, taskName, taskId, decision, comment, actor));
+    }
+
+    @Transactional
+    public Decision recordBySystem(Long programId, String stepKey, String stepName, String decision, String comment) {
+        return record(programId, stepKey, stepName, null, decision, comment, SYSTEM);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Decision> of(Long programId) {
+        return decisions.findByProgramIdOrderByIdAsc(programId);
+    }
+}

@@ -1,0 +1,153 @@
+package id.bimtek.workflow;
+
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.ProblemException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The open tasks a user may work on, and completing them: the user must be the assignee or in a
+ * candidate group; the task is claimed for them, the form handled by its {@link TaskCompletion}, and
+ * the engine told who acted, all in one transaction.
+ */
+@Service
+public class WorkflowTasks {
+
+    /** Staff tasks whose form holds nothing: completing them says "done". */
+    private static final Set<String> PLAIN_TASKS = Set.of("reviseProposal", "confirmParticipants", "recordAttendance",
+            "recordOutcomes");
+
+    public record TaskView(String id, String key, String name, Instant created, Instant due, String assignee,
+                           Long programId, String programCode, String programTitle, String programStatus) {
+    }
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final ProgramRepository programs;
+    private final Map<String, TaskCompletion> completions;
+
+    public WorkflowTasks(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgramRepository programs,
+                         List<TaskCompletion> completions) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.programs = programs;
+        this.completions = new HashMap<>();
+        for (TaskCompletion completion : completions) {
+            completion.taskKeys().forEach(key -> this.completions.put(key, completion));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskView> openFor(CurrentUser user) {
+        List<Task> open = visibleTo(user).orderByTaskCreateTime().asc().list();
+        Map<String, String> codes = businessKeysOf(open);
+        Map<String, Program> byCode = programs.findByCodeIn(codes.values()).stream()
+                .collect(Collectors.toMap(Program::getCode, Function.identity()));
+        return open.stream().map(task -> {
+            Program program = byCode.get(codes.get(task.getProcessInstanceId()));
+            return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    task.getAssignee(),
+                    program == null ? null : program.getId(), program == null ? null : program.getCode(),
+                    program == null ? null : program.getTitle(),
+                    program == null ? null : program.getStatus().name());
+        }).toList();
+    }
+
+    @Transactional
+    public void complete(String taskId, Map<String, Object> form, CurrentUser user) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw ProblemException.notFound("open task " + taskId);
+        }
+        if (!mayWorkOn(task, user)) {
+            throw ProblemException.forbidden("task '" + task.getName() + "' is not for " + user.id());
+        }
+        Program program = programs.findByCode(businessKeysOf(List.of(task)).get(task.getProcessInstanceId()))
+                .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
+        Map<String, Object> variables = completionOf(task).complete(task, program.getId(), form, user);
+        identity.setAuthentication(user.id(), user.groups());
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, user.id());
+            }
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private TaskCompletion completionOf(Task task) {
+        TaskCompletion completion = completions.get(task.getTaskDefinitionKey());
+        if (completion != null) {
+            return completion;
+        }
+        if (PLAIN_TASKS.contains(task.getTaskDefinitionKey())) {
+            return new PlainTask();
+        }
+        throw ProblemException.conflict("task", "task '" + task.getName() + "' cannot be completed through this API");
+    }
+
+    private boolean mayWorkOn(Task task, CurrentUser user) {
+        if (task.getAssignee() != null) {
+            if (task.getAssignee().equals(user.id())) {
+                return true;
+            }
+            throw ProblemException.conflict("task", "task '" + task.getName() + "' is claimed by " + task.getAssignee());
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .anyMatch(group -> group != null && user.groups().contains(group));
+    }
+
+    private TaskQuery visibleTo(CurrentUser user) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (user.groups().isEmpty()) {
+            return query.taskAssignee(user.id());
+        }
+        return query.or().taskAssignee(user.id()).taskCandidateGroupIn(user.groups()).endOr();
+    }
+
+    /** The business keys (programme codes) of the tasks' process instances, in one query. */
+    private Map<String, String> businessKeysOf(List<Task> open) {
+        Set<String> ids = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    /** A task whose completion carries no data. */
+    private static final class PlainTask implements TaskCompletion {
+        @Override
+        public Set<String> taskKeys() {
+            return Set.of();
+        }
+
+        @Override
+        public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+            FormFields.allowOnly(form, Set.of());
+            return Map.of();
+        }
+    }
+}
