@@ -39,6 +39,8 @@ public class EmbeddedPostgresConfig {
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops it after the engine and the pool are closed, not a JVM hook racing them
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on");
         if (StringUtils.hasText(dataDirectory)) {

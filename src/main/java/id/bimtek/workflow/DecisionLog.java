@@ -1,7 +1,6 @@
 package id.bimtek.workflow;
 
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,10 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DecisionLog {
 
     public static final String SYSTEM = "system";
-
-    interface DecisionRepository extends JpaRepository<Decision, Long> {
-        List<Decision> findByProgramIdOrderByIdAsc(Long programId);
-    }
 
     private final DecisionRepository decisions;
 

@@ -1,0 +1,210 @@
+package id.bimtek.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.budget.BudgetService;
+import id.bimtek.budget.FundingSource;
+import id.bimtek.proposal.DeliveryMode;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.ProgramRequest;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.RegistrationRequest;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.Roles;
+import id.bimtek.workflow.WorkflowTasks;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Drives programmes through the engine the way users and time would, and checks the invariants. */
+@TestComponent
+public class Lifecycle {
+
+    public static final CurrentUser STAFF = new CurrentUser("staff", List.of(Roles.STAFF));
+    public static final CurrentUser DIVISION_HEAD = new CurrentUser("division-head", List.of(Roles.DIVISION_HEAD));
+    public static final CurrentUser DEPARTMENT_HEAD = new CurrentUser("department-head", List.of(Roles.DEPARTMENT_HEAD));
+    public static final CurrentUser DEPARTMENT_SECRETARY = new CurrentUser("department-secretary", List.of(Roles.DEPARTMENT_HEAD));
+
+    private static final AtomicLong NIKS = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    /** Which statuses each wait state of the process allows (see ProgramStatus). */
+    private static final Map<String, ProgramStatus> STATUS_OF_ACTIVITY = Map.ofEntries(
+            Map.entry("reviseProposal", ProgramStatus.REVISION_REQUIRED),
+            Map.entry("reviewProposal", ProgramStatus.IN_REVIEW),
+            Map.entry("approveBudget", ProgramStatus.BUDGET_APPROVAL),
+            Map.entry("secondBudgetApproval", ProgramStatus.BUDGET_APPROVAL),
+            Map.entry("registrationDeadline", ProgramStatus.REGISTRATION_OPEN),
+            Map.entry("decideUndersubscription", ProgramStatus.REGISTRATION_CLOSED),
+            Map.entry("confirmParticipants", ProgramStatus.REGISTRATION_CLOSED),
+            Map.entry("recordAttendance", ProgramStatus.IN_DELIVERY),
+            Map.entry("fileClosingReport", ProgramStatus.CLOSING),
+            Map.entry("approveClosingReport", ProgramStatus.CLOSING_APPROVAL),
+            Map.entry("roundDue", ProgramStatus.FOLLOW_UP),
+            Map.entry("recordOutcomes", ProgramStatus.FOLLOW_UP));
+
+    private final ProgramService programs;
+    private final ProgramRepository programRepository;
+    private final BudgetService budget;
+    private final RegistrationService registrations;
+    private final WorkflowTasks workflowTasks;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final HistoryService history;
+
+    public Lifecycle(ProgramService programs, ProgramRepository programRepository, BudgetService budget,
+                     RegistrationService registrations, WorkflowTasks workflowTasks, TaskService tasks,
+                     RuntimeService runtime, ManagementService management, HistoryService history) {
+        this.programs = programs;
+        this.programRepository = programRepository;
+        this.budget = budget;
+        this.registrations = registrations;
+        this.workflowTasks = workflowTasks;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.management = management;
+        this.history = history;
+    }
+
+    public BudgetLine budgetLine(long ceiling) {
+        return budgetLine(ceiling, FundingSource.APBD);
+    }
+
+    public BudgetLine budgetLine(long ceiling, FundingSource source) {
+        String code = "3.31.01.2.01." + System.nanoTime() % 1_000_000_000L;
+        return budget.create(code, "Pemberdayaan Industri dan Peran Serta Masyarakat", 2025, source, BigDecimal.valueOf(ceiling));
+    }
+
+    /** The Kota Tangerang sewing Bimtek of August 2022: one batch of 39 seats, three session days. */
+    public ProgramRequest sewingBimtek(BudgetLine line) {
+        return sewingBimtek(line, 39, 20, 9_000_000, 15_600_000);
+    }
+
+    public ProgramRequest sewingBimtek(BudgetLine line, int quota, int minimum, long... amounts) {
+        Instant deadline = Instant.now().plus(Duration.ofDays(7));
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        List<ProgramRequest.BudgetItemRequest> items = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            items.add(new ProgramRequest.BudgetItemRequest(i == 0 ? "Honorarium instruktur" : "Bahan praktik " + i,
+                    BigDecimal.valueOf(amounts[i])));
+        }
+        return new ProgramRequest("Bimtek Pengembangan Produk Industri: Menjahit", "BIMTEK",
+                "Disperindakop dan UKM Kota Tangerang", line.getCode(), line.getFiscalYear(),
+                deadline.atOffset(ZoneOffset.ofHours(7)), minimum, 80, List.of("P3M", "P6M"), List.of("APPAREL"),
+                List.of(new ProgramRequest.BatchRequest("Gelombang 1", "APPAREL", start, start.plusDays(2),
+                        "SMKN 3 Kota Tangerang", DeliveryMode.OFFLINE, quota, 3)),
+                items);
+    }
+
+    public Program submitted(ProgramRequest request) {
+        Program draft = programs.create(request, STAFF.id());
+        programs.submit(draft.getId(), STAFF.id());
+        return program(draft.getId());
+    }
+
+    public Program program(long id) {
+        return programs.get(id);
+    }
+
+    public Task task(Program program, String key) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(program.getCode())
+                .taskDefinitionKey(key).list();
+        assertThat(open).as("open task %s of %s", key, program.getCode()).isNotEmpty();
+        return open.get(0);
+    }
+
+    public void complete(Program program, String key, CurrentUser user, Map<String, Object> form) {
+        workflowTasks.complete(task(program, key).getId(), form, user);
+    }
+
+    public void decide(Program program, String key, CurrentUser user, String decision, String comment) {
+        complete(program, key, user, comment == null ? Map.of("decision", decision)
+                : Map.of("decision", decision, "comment", comment));
+    }
+
+    /** Review approved, budget approved (and committed): registration is open. */
+    public Program approved(ProgramRequest request) {
+        Program program = submitted(request);
+        decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", "Sesuai rencana kerja");
+        decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", "Disetujui");
+        return program(program.getId());
+    }
+
+    public RegistrationView register(Program program, String name) {
+        return registrations.register(program.getId(), applicant(name, "Gelombang 1"));
+    }
+
+    public static RegistrationRequest applicant(String name, String batch) {
+        return new RegistrationRequest(nextNik(), name, "Konveksi " + name, "APPAREL", "Cibodas", "081212345678", batch);
+    }
+
+    /** A well-formed NIK of Kota Tangerang (36.71), unique within the test run. */
+    public static String nextNik() {
+        return String.format("367101%s%04d", "450890", NIKS.incrementAndGet() % 10_000);
+    }
+
+    /** Moves the engine's clock and runs every timer that is then due; returns how many ran. */
+    public int passTime(Duration duration) {
+        Date now = new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
+        ClockUtil.setCurrentTime(now);
+        int ran = 0;
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = management.createJobQuery().timers().duedateLowerThan(new Date(now.getTime() + 1000)).list();
+            if (due.isEmpty()) {
+                break;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    public void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** The domain status of every programme matches where its process instance stands. */
+    public void assertStatusesMatchProcesses() {
+        for (Program program : programRepository.findAll()) {
+            if (program.getProcessInstanceId() == null) {
+                assertThat(program.getStatus()).as(program.getCode()).isIn(ProgramStatus.DRAFT, ProgramStatus.CANCELLED);
+                continue;
+            }
+            boolean running = runtime.createProcessInstanceQuery().processInstanceId(program.getProcessInstanceId()).count() > 0;
+            if (!running) {
+                assertThat(program.getStatus()).as("status of ended %s", program.getCode())
+                        .isIn(ProgramStatus.COMPLETED, ProgramStatus.REJECTED, ProgramStatus.CANCELLED);
+                assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(program.getProcessInstanceId())
+                        .singleResult().getState()).isEqualTo("COMPLETED");
+                continue;
+            }
+            Set<ProgramStatus> expected = runtime.getActiveActivityIds(program.getProcessInstanceId()).stream()
+                    .map(STATUS_OF_ACTIVITY::get).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(expected).as("wait states of %s", program.getCode()).hasSize(1);
+            assertThat(program.getStatus()).as("status of %s", program.getCode()).isEqualTo(expected.iterator().next());
+        }
+    }
+}
