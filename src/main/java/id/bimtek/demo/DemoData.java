@@ -9,10 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Camunda Admin survive a restart.
  */
 @Component
-public class DemoData {
+public class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -49,8 +48,9 @@ public class DemoData {
         this.environment = environment;
     }
 
-    @EventListener
-    public void onEngineReady(PostDeployEvent event) {
+    /** Runs once every bean, the engine included, is ready and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
         GROUP_NAMES.forEach((id, name) -> {
             if (identity.createGroupQuery().groupId(id).singleResult() == null) {
                 Group group = identity.newGroup(id);

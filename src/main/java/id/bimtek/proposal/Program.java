@@ -83,8 +83,6 @@ public class Program {
         this.followUpRounds = request.followUpRounds() != null && !request.followUpRounds().isEmpty()
                 ? List.copyOf(request.followUpRounds()) : List.copyOf(defaultRounds);
         this.tracks = List.copyOf(request.tracks());
-        batches.clear();
-        budgetItems.clear();
         int position = 0;
         for (ProgramRequest.BatchRequest batch : request.batches()) {
             batches.add(new Batch(this, position++, batch.name().trim(), batch.track(), batch.startDate(),
@@ -95,6 +93,12 @@ public class Program {
             budgetItems.add(new BudgetItem(this, position++, item.description().trim(), item.amount()));
         }
         touch();
+    }
+
+    /** Removes batches and budget items before a revision replaces them (flushed first: their names are unique). */
+    void clearBatchesAndItems() {
+        batches.clear();
+        budgetItems.clear();
     }
 
     public BigDecimal requestedTotal() {

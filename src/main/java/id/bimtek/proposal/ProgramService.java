@@ -58,6 +58,8 @@ public class ProgramService {
                     + "; it can only be changed while it is a draft or sent back for revision");
         }
         BudgetLine line = checkShape(request);
+        program.clearBatchesAndItems();
+        programs.flush();
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
         return program;
     }

@@ -3,6 +3,9 @@ package id.bimtek.shared;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("field", e.field());
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         }
+        return problem;
+    }
+
+    /** Two people acting on the same task or programme at once: the second one is told, nothing is taken twice. */
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
+            ObjectOptimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "someone else changed this at the same moment; reload and try again");
+        problem.setTitle("Concurrent change");
         return problem;
     }
 

@@ -1,0 +1,176 @@
+package id.bimtek;
+
+import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
+import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
+import static id.bimtek.support.Lifecycle.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.cancellation.CancellationService;
+import id.bimtek.delivery.AttendanceService;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationStatus;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+@LifecycleTest
+class CancellationAndClosingTest {
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired CancellationService cancellation;
+    @Autowired ProgramService programs;
+    @Autowired RegistrationService registrations;
+    @Autowired AttendanceService attendance;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired BudgetLineRepository lines;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+        lifecycle.resetClock();
+    }
+
+    private ProcessInstance instanceOf(Program program) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult();
+    }
+
+    private void assertCancelled(Program program, BudgetLine line) {
+        assertThat(instanceOf(program)).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(program.getProcessInstanceId())
+                .activityId("cancelProgram").count()).isEqualTo(1);
+        Program cancelled = lifecycle.program(program.getId());
+        assertThat(cancelled.getStatus()).isEqualTo(ProgramStatus.CANCELLED);
+        assertThat(cancelled.getCancellationReason()).isEqualTo("Refocusing anggaran");
+        assertThat(cancelled.getCommittedAmount()).isEqualByComparingTo("0");
+        assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("0");
+        assertThat(registrations.ofProgram(program.getId()))
+                .allSatisfy(r -> assertThat(r.status()).isIn(RegistrationStatus.CANCELLED, RegistrationStatus.WITHDRAWN));
+    }
+
+    @Test
+    void aDraftIsCancelledWithoutAProcess() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program draft = programs.create(lifecycle.sewingBimtek(line), STAFF.id());
+        cancellation.requestCancellation(draft.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertThat(lifecycle.program(draft.getId()).getStatus()).isEqualTo(ProgramStatus.CANCELLED);
+    }
+
+    @Test
+    void cancellationDuringReview() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
+        cancellation.requestCancellation(program.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertCancelled(program, line);
+    }
+
+    @Test
+    void cancellationDuringRevision() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "REVISE", "Perbaiki jadwal");
+        cancellation.requestCancellation(program.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertCancelled(program, line);
+    }
+
+    @Test
+    void cancellationDuringBudgetApproval() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        cancellation.requestCancellation(program.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertCancelled(program, line);
+    }
+
+    @Test
+    void cancellationDuringRegistrationReleasesTheBudgetAndCancelsRegistrations() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(line, 1, 1, 10_000_000));
+        lifecycle.register(program, "Siti Aminah");
+        lifecycle.register(program, "Dewi Lestari");
+        assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("10000000");
+        cancellation.requestCancellation(program.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertCancelled(program, line);
+        assertThat(registrations.ofProgram(program.getId())).hasSize(2);
+    }
+
+    @Test
+    void cancellationAfterRegistrationClosedAndDuringDelivery() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program closed = lifecycle.approved(lifecycle.sewingBimtek(line, 5, 1, 10_000_000));
+        lifecycle.register(closed, "Siti Aminah");
+        Program delivering = lifecycle.approved(lifecycle.sewingBimtek(line, 5, 1, 10_000_000));
+        lifecycle.register(delivering, "Dewi Lestari");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(delivering, "confirmParticipants", STAFF, Map.of());
+        assertThat(instanceOf(closed)).isWaitingAt("confirmParticipants");
+        assertThat(instanceOf(delivering)).isWaitingAt("recordAttendance");
+
+        cancellation.requestCancellation(closed.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        cancellation.requestCancellation(delivering.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        assertCancelled(closed, line);
+        assertCancelled(delivering, line);
+    }
+
+    @Test
+    void aProgrammeInClosingCanNoLongerBeCancelledAndAClosingReportCanBeSentBack() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(line, 5, 1, 10_000_000, 5_000_000));
+        RegistrationView participant = lifecycle.register(program, "Siti Aminah");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batchId, session, List.of(participant.id()), STAFF.id());
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        assertThat(instanceOf(program)).isWaitingAt("fileClosingReport");
+
+        assertThatThrownBy(() -> cancellation.requestCancellation(program.getId(), "Terlambat", DEPARTMENT_HEAD.id()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 16_000_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("realisedItems"));
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", "banyak")))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("realisedItems[0].amount"));
+
+        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 10_000_000))));
+        assertThatThrownBy(() -> lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("comment"));
+        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", "Lampirkan realisasi bahan praktik");
+        assertThat(instanceOf(program)).isWaitingAt("fileClosingReport");
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.CLOSING);
+
+        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 10_000_000),
+                        Map.of("description", "Bahan praktik", "amount", 4_250_000.50)),
+                "notes", "Realisasi lengkap"));
+        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
+        BudgetLine settled = lines.findById(line.getId()).orElseThrow();
+        assertThat(settled.getRealised()).isEqualByComparingTo("14250000.50");
+        assertThat(settled.getCommitted()).isEqualByComparingTo("0");
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.FOLLOW_UP);
+        assertThat(registrations.view(program.getId(), participant.id()).certificateNumber())
+                .isEqualTo(program.getCode() + "/SERT/001");
+    }
+}
