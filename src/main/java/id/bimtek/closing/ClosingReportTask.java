@@ -8,13 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import id.bimtek.workflow.TaskCompletion;
 
-/** fileClosingReport: staff send the realised amount per budget item and their notes. */
+/**
+ * fileClosingReport: staff send the realised amount per budget item and their notes. The task cannot be
+ * completed (in Tasklist either) before a report has been filed for it.
+ */
 @Component
-public class ClosingReportTask implements TaskCompletion {
+public class ClosingReportTask implements TaskCompletion, TaskListener {
+
+    static final String CLOSING_REPORT_ID = "closingReportId";
 
     private final ClosingService closing;
 
@@ -53,7 +60,17 @@ public class ClosingReportTask implements TaskCompletion {
             }
             items.add(new ClosingService.RealisedItem(description.trim(), amount));
         }
-        closing.fileReport(programId, items, FormFields.text(form, "notes", 4000), user.id());
-        return Map.of();
+        long reportId = closing.fileReport(programId, items, FormFields.text(form, "notes", 4000), user.id());
+        return Map.of(CLOSING_REPORT_ID, reportId);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.getExecution().removeVariable(CLOSING_REPORT_ID);
+        } else if (task.getVariable(CLOSING_REPORT_ID) == null) {
+            throw ProblemException.invalid("realisedItems",
+                    "file the closing report with its realised items (POST /api/tasks/{id}/complete with realisedItems)");
+        }
     }
 }

@@ -3,31 +3,44 @@ package id.bimtek.workflow;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
 import static id.bimtek.proposal.ProcessVariables.FIRST_BUDGET_APPROVER;
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * The approval tasks of heads: a decision out of a fixed set, and a comment that is required whenever
- * the decision sends work back or stops it. The decision goes to the process as a routing variable.
+ * the decision sends work back or stops it. The rules run as the tasks' listener, so they hold the same
+ * whether the head decides in Camunda Tasklist or through the project's API; the decision reaches the
+ * process as a routing variable and the decision log, with the person who took it.
  */
 @Component
-public class DecisionTasks implements TaskCompletion {
+public class DecisionTasks implements TaskCompletion, TaskListener {
+
+    public static final String DECISION = "decision";
+    public static final String COMMENT = "comment";
+    public static final String NEW_DEADLINE = "newDeadline";
 
     private record DecisionTask(String variable, List<String> decisions) {
     }
 
     private static final Set<String> COMMENT_REQUIRED = Set.of("REVISE", "REJECT", "CANCEL");
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private static final Map<String, DecisionTask> TASKS = Map.of(
             "reviewProposal", new DecisionTask("reviewDecision", List.of("APPROVE", "REVISE", "REJECT")),
@@ -37,11 +50,9 @@ public class DecisionTasks implements TaskCompletion {
             "approveClosingReport", new DecisionTask("closingDecision", List.of("APPROVE", "REVISE")));
 
     private final DecisionLog log;
-    private final RuntimeService runtime;
 
-    public DecisionTasks(DecisionLog log, RuntimeService runtime) {
+    public DecisionTasks(DecisionLog log) {
         this.log = log;
-        this.runtime = runtime;
     }
 
     @Override
@@ -49,50 +60,97 @@ public class DecisionTasks implements TaskCompletion {
         return TASKS.keySet();
     }
 
+    /** Through the API: the form's fields become the task's variables; the listener below judges them. */
     @Override
     public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+        FormFields.allowOnly(form, "decideUndersubscription".equals(task.getTaskDefinitionKey())
+                ? Set.of(DECISION, COMMENT, NEW_DEADLINE) : Set.of(DECISION, COMMENT));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DECISION, FormFields.text(form, DECISION, 32));
+        variables.put(COMMENT, FormFields.text(form, COMMENT, 2000));
+        variables.put(NEW_DEADLINE, FormFields.text(form, NEW_DEADLINE, 64));
+        return variables;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            // a decision of an earlier round (a revise loop) must not be taken for this one
+            task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            decide(task);
+        }
+    }
+
+    private void decide(DelegateTask task) {
         String key = task.getTaskDefinitionKey();
         DecisionTask spec = TASKS.get(key);
-        FormFields.allowOnly(form, "decideUndersubscription".equals(key)
-                ? Set.of("decision", "comment", "newDeadline") : Set.of("decision", "comment"));
-        String decision = FormFields.text(form, "decision", 32);
+        String decision = text(task, DECISION);
         if (decision == null || !spec.decisions().contains(decision)) {
-            throw ProblemException.invalid("decision", "decision must be one of " + spec.decisions());
+            throw ProblemException.invalid(DECISION, "decision must be one of " + spec.decisions());
         }
-        String comment = FormFields.text(form, "comment", 2000);
+        String comment = text(task, COMMENT);
+        if (comment != null && comment.length() > 2000) {
+            throw ProblemException.invalid(COMMENT, "comment must be at most 2000 characters");
+        }
         if (comment == null && COMMENT_REQUIRED.contains(decision)) {
-            throw ProblemException.invalid("comment", "a comment is required to " + decision);
+            throw ProblemException.invalid(COMMENT, "a comment is required to " + decision);
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(spec.variable(), decision);
+        String actor = task.getAssignee() != null ? task.getAssignee() : ActingUser.of(task.getExecution());
+        Map<String, Object> routing = new HashMap<>();
+        routing.put(spec.variable(), decision);
         switch (key) {
-            case "approveBudget" -> variables.put(FIRST_BUDGET_APPROVER, user.id());
+            case "approveBudget" -> routing.put(FIRST_BUDGET_APPROVER, actor);
             case "secondBudgetApproval" -> {
-                Object first = runtime.getVariable(task.getExecutionId(), FIRST_BUDGET_APPROVER);
-                if (user.id().equals(first)) {
+                Object first = task.getVariable(FIRST_BUDGET_APPROVER);
+                if (actor.equals(first)) {
                     throw ProblemException.forbidden("the second budget approval must come from another department head than "
                             + first);
                 }
             }
-            case "decideUndersubscription" -> variables.putAll(undersubscription(decision, form, comment, user));
+            case "decideUndersubscription" -> routing.putAll(undersubscription(decision, task, comment, actor));
             default -> {
             }
         }
-        log.record(programId, key, task.getName(), task.getId(), decision, comment, user.id());
-        return variables;
+        log.record((Long) task.getVariable(PROGRAM_ID), key, task.getName(), task.getId(), decision, comment, actor);
+        task.getExecution().setVariables(routing);
+        task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
     }
 
-    private Map<String, Object> undersubscription(String decision, Map<String, Object> form, String comment, CurrentUser user) {
+    private Map<String, Object> undersubscription(String decision, DelegateTask task, String comment, String actor) {
         if ("CANCEL".equals(decision)) {
-            return Map.of(CANCELLATION_REASON, comment, CANCELLED_BY, user.id());
+            return Map.of(CANCELLATION_REASON, comment, CANCELLED_BY, actor);
         }
-        OffsetDateTime newDeadline = FormFields.dateTime(form, "newDeadline");
+        Instant newDeadline = deadline(task.getVariable(NEW_DEADLINE));
         if (newDeadline == null) {
-            throw ProblemException.invalid("newDeadline", "a new registration deadline is required to EXTEND");
+            throw ProblemException.invalid(NEW_DEADLINE, "a new registration deadline is required to EXTEND");
         }
-        if (!newDeadline.toInstant().isAfter(Instant.now())) {
-            throw ProblemException.invalid("newDeadline", "the new registration deadline must be in the future");
+        if (!newDeadline.isAfter(Instant.now())) {
+            throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future");
         }
-        return Map.of(REGISTRATION_DEADLINE, newDeadline.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return Map.of(REGISTRATION_DEADLINE, newDeadline.truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** With an offset from the API; Tasklist's date-time field sends local Jakarta time without one. */
+    private static Instant deadline(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(JAKARTA).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid(NEW_DEADLINE,
+                        "newDeadline must be a date-time such as 2025-09-01T17:00:00+07:00");
+            }
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 }

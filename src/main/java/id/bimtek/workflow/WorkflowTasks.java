@@ -90,9 +90,21 @@ public class WorkflowTasks {
                 tasks.claim(taskId, user.id());
             }
             tasks.complete(taskId, variables);
+        } catch (RuntimeException e) {
+            // the task's listeners judge the decision; their verdict reaches the caller as it was given
+            throw problemIn(e).orElseThrow(() -> e);
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    private static java.util.Optional<ProblemException> problemIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return java.util.Optional.of(problem);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private TaskCompletion completionOf(Task task) {

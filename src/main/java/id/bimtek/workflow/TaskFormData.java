@@ -1,0 +1,95 @@
+package id.bimtek.workflow;
+
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.proposal.Batch;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person deciding in Camunda Tasklist needs to see, written as the task's own (local) variables
+ * when the task is created: the programme, its batches, its budget against the line's remaining
+ * ceiling, and the decisions taken so far. Local to the task, so the process keeps only IDs; kept in
+ * the task's history, so an auditor sees what the decider saw.
+ */
+@Component
+public class TaskFormData implements TaskListener {
+
+    private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
+            .withZone(ZoneId.of("Asia/Jakarta"));
+
+    private final ProgramRepository programs;
+    private final BudgetLineRepository lines;
+    private final DecisionLog decisions;
+    private final JdbcTemplate jdbc;
+
+    public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions, JdbcTemplate jdbc) {
+        this.programs = programs;
+        this.lines = lines;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Program program = programs.findById((Long) task.getVariable(PROGRAM_ID)).orElseThrow();
+        BudgetLine line = lines.findById(program.getBudgetLineId()).orElseThrow();
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("programCode", program.getCode());
+        shown.put("programTitle", program.getTitle());
+        shown.put("programAgency", program.getAgency());
+        shown.put("programBatches", program.getBatches().stream().map(TaskFormData::describe)
+                .collect(Collectors.joining("\n")));
+        shown.put("programBudget", program.getBudgetItems().stream()
+                .map(item -> "• " + item.getDescription() + ": " + rupiah(item.getAmount()))
+                .collect(Collectors.joining("\n")) + "\nJumlah: " + rupiah(program.requestedTotal()));
+        shown.put("budgetLine", line.getCode() + " " + line.getName() + " (" + line.getSource() + " " + line.getFiscalYear()
+                + ")\nPagu " + rupiah(line.getCeiling()) + ", terkomitmen " + rupiah(line.getCommitted())
+                + ", terealisasi " + rupiah(line.getRealised()) + ", sisa " + rupiah(line.getRemaining()));
+        shown.put("programDeadline", WHEN.format(program.getRegistrationDeadline()) + " WIB, minimal "
+                + program.getMinimumParticipants() + " peserta");
+        shown.put("registrationSummary", registrationSummary(program.getId()));
+        shown.put("earlierDecisions", decisions.of(program.getId()).stream()
+                .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + d.getDecision() + " oleh "
+                        + d.getActor() + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
+                .collect(Collectors.joining("\n")));
+        Object problems = task.getVariable(VALIDATION_PROBLEMS);
+        if (problems != null && !problems.toString().isBlank()) {
+            shown.put("validationProblems", problems.toString());
+        }
+        task.setVariablesLocal(shown);
+    }
+
+    private String registrationSummary(long programId) {
+        return jdbc.query("select status, count(*) from registration where program_id = ? group by status order by status",
+                (rs, row) -> rs.getString(1) + ": " + rs.getLong(2), programId).stream().collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Batch batch) {
+        return "• " + batch.getName() + " (" + batch.getTrack() + "): " + batch.getStartDate() + " s.d. " + batch.getEndDate()
+                + ", " + batch.getVenue() + ", " + batch.getMode() + ", kuota " + batch.getQuota() + ", terisi "
+                + batch.getTaken() + ", " + batch.getSessions() + " sesi";
+    }
+
+    static String rupiah(BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(INDONESIA);
+        format.setMaximumFractionDigits(2);
+        return "Rp " + format.format(amount);
+    }
+}
