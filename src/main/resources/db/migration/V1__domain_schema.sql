@@ -46,7 +46,7 @@ create table program (
     process_instance_id           varchar(64),
     committed_amount              numeric(18, 2) not null default 0 check (committed_amount >= 0),
     realised_amount               numeric(18, 2) not null default 0 check (realised_amount >= 0),
-    cancellation_reason           varchar(1000),
+    cancellation_reason           varchar(2000),
     created_by                    varchar(100)   not null,
     created_at                    timestamptz    not null default now(),
     updated_at                    timestamptz    not null default now(),
@@ -101,6 +101,8 @@ create table registration (
     id                  bigserial primary key,
     program_id          bigint       not null references program (id),
     batch_id            bigint       not null references batch (id),
+    -- given to the applicant: with the NIK it proves a withdrawal is theirs
+    reference           varchar(16)  not null unique,
     nik                 char(16)     not null,
     name                varchar(200) not null,
     business_name       varchar(200) not null,
@@ -137,6 +139,8 @@ create index attendance_batch on attendance (batch_id, session_no);
 create table closing_report (
     id              bigserial primary key,
     program_id      bigint         not null references program (id),
+    -- the fileClosingReport task it was filed for
+    task_id         varchar(64)    not null,
     notes           varchar(4000),
     realised_total  numeric(18, 2) not null check (realised_total >= 0),
     filed_by        varchar(100)   not null,

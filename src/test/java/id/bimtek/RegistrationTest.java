@@ -65,16 +65,16 @@ class RegistrationTest {
         assertThat(third.waitlistPosition()).isEqualTo(1);
         assertThat(fourth.waitlistPosition()).isEqualTo(2);
 
-        assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), Lifecycle.nextNik()))
+        assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), Lifecycle.nextNik(), first.reference()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("nik"));
-        RegistrationView withdrawn = registrations.withdraw(program.getId(), first.id(), first.nik());
+        RegistrationView withdrawn = registrations.withdraw(program.getId(), first.id(), first.nik(), first.reference());
         assertThat(withdrawn.status()).isEqualTo(RegistrationStatus.WITHDRAWN);
         assertThat(registrations.view(program.getId(), third.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(registrations.view(program.getId(), fourth.id()).waitlistPosition()).isEqualTo(1);
         assertThat(seatsTaken(program)).isEqualTo(2);
 
         // a waitlisted applicant withdrawing frees no seat
-        registrations.withdraw(program.getId(), fourth.id(), fourth.nik());
+        registrations.withdraw(program.getId(), fourth.id(), fourth.nik(), fourth.reference());
         assertThat(seatsTaken(program)).isEqualTo(2);
         // the withdrawn applicant may apply again, to the end of the line
         RegistrationView again = registrations.register(program.getId(), new RegistrationRequest(first.nik(), first.name(),
@@ -173,7 +173,7 @@ class RegistrationTest {
             List<Callable<RegistrationView>> race = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 RegistrationView leaving = seated.get(i);
-                race.add(() -> registrations.withdraw(program.getId(), leaving.id(), leaving.nik()));
+                race.add(() -> registrations.withdraw(program.getId(), leaving.id(), leaving.nik(), leaving.reference()));
                 RegistrationRequest late = Lifecycle.applicant("Terlambat " + i, "Gelombang 1");
                 race.add(() -> registrations.register(program.getId(), late));
             }

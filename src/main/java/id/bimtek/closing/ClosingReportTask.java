@@ -21,7 +21,6 @@ import id.bimtek.workflow.TaskCompletion;
 @Component
 public class ClosingReportTask implements TaskCompletion, TaskListener {
 
-    static final String CLOSING_REPORT_ID = "closingReportId";
 
     private final ClosingService closing;
 
@@ -60,15 +59,13 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
             }
             items.add(new ClosingService.RealisedItem(description.trim(), amount));
         }
-        long reportId = closing.fileReport(programId, items, FormFields.text(form, "notes", 4000), user.id());
-        return Map.of(CLOSING_REPORT_ID, reportId);
+        closing.fileReport(programId, task.getId(), items, FormFields.text(form, "notes", 4000), user.id());
+        return Map.of();
     }
 
     @Override
     public void notify(DelegateTask task) {
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().removeVariable(CLOSING_REPORT_ID);
-        } else if (task.getVariable(CLOSING_REPORT_ID) == null) {
+        if (!closing.reportFiledFor(task.getId())) {
             throw ProblemException.invalid("realisedItems",
                     "file the closing report with its realised items (POST /api/tasks/{id}/complete with realisedItems)");
         }

@@ -56,7 +56,7 @@ public class ClosingService {
     }
 
     @Transactional
-    public long fileReport(long programId, List<RealisedItem> items, String notes, String user) {
+    public long fileReport(long programId, String taskId, List<RealisedItem> items, String notes, String user) {
         Program program = programs.findById(programId).orElseThrow();
         BigDecimal total = items.stream().map(RealisedItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(program.getCommittedAmount()) > 0) {
@@ -64,8 +64,9 @@ public class ClosingService {
                     + " exceeds the committed " + program.getCommittedAmount().toPlainString());
         }
         Long reportId = jdbc.queryForObject("""
-                insert into closing_report (program_id, notes, realised_total, filed_by) values (?, ?, ?, ?) returning id""",
-                Long.class, programId, notes, total, user);
+                insert into closing_report (program_id, task_id, notes, realised_total, filed_by)
+                values (?, ?, ?, ?, ?) returning id""",
+                Long.class, programId, taskId, notes, total, user);
         for (int i = 0; i < items.size(); i++) {
             jdbc.update("insert into closing_realised_item (closing_report_id, position, description, amount) values (?, ?, ?, ?)",
                     reportId, i, items.get(i).description(), items.get(i).amount());
@@ -73,7 +74,17 @@ public class ClosingService {
         return reportId;
     }
 
-    /** The approved report's total is realised on the line; the rest of the commitment goes back to it. */
+    /** Whether a report was filed for this task (a variable could be set by anyone completing it). */
+    @Transactional(readOnly = true)
+    public boolean reportFiledFor(String taskId) {
+        return jdbc.queryForObject("select count(*) from closing_report where task_id = ?", Long.class, taskId) > 0;
+    }
+
+    /**
+     * The approved report's total is realised on the line; the rest of the commitment goes back to it.
+     * The latest report is the approved one: a report can only be filed for the open task, and the task
+     * cannot be completed without one.
+     */
     @Transactional
     public void settle(long programId, String approver) {
         Program program = programs.findById(programId).orElseThrow();

@@ -59,10 +59,14 @@ public class DemoData implements SmartInitializingSingleton {
                 identity.saveGroup(group);
             }
         });
+        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+        if (production && "admin".equals(environment.getProperty("camunda.bpm.admin-user.password"))) {
+            throw new IllegalStateException("set ADMIN_PASSWORD: the prod profile does not start with the demo password");
+        }
         if (!demo.enabled()) {
             return;
         }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+        if (production) {
             throw new IllegalStateException("lifecycle.demo.enabled must be false in the prod profile: "
                     + "demo users have well-known passwords");
         }

@@ -18,14 +18,14 @@ import java.util.List;
 /** A proposal as staff write it: the body of {@code POST /api/programs} and {@code PUT /api/programs/{id}}. */
 public record ProgramRequest(
         @NotBlank @Size(max = 300) String title,
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as BIMTEK") String kind,
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as BIMTEK") String kind,
         @NotBlank @Size(max = 300) String agency,
         @NotBlank @Size(max = 64) String budgetLineCode,
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
         @NotNull OffsetDateTime registrationDeadline,
         @NotNull @Min(0) @Max(100000) Integer minimumParticipants,
         @Min(1) @Max(100) Integer completionThresholdPercent,
-        @Size(max = 6) List<@NotBlank @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P3M") String> followUpRounds,
+        @Size(max = 6) List<@NotBlank @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P3M") String> followUpRounds,
         @NotEmpty @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,40}", message = "must be an upper-case code such as APPAREL") String> tracks,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull BatchRequest> batches,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems) {

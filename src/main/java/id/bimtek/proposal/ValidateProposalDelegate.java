@@ -31,7 +31,9 @@ public class ValidateProposalDelegate implements JavaDelegate {
         execution.setVariable(ProcessVariables.PROPOSAL_VALID, problems.isEmpty());
         execution.setVariable(ProcessVariables.VALIDATION_PROBLEMS, String.join("\n", problems));
         // the DMN of the budget approval chain decides on these two
-        execution.setVariable(ProcessVariables.TOTAL_AMOUNT, program.requestedTotal().longValue());
+        // whole rupiah, rounded up, so a threshold is never missed by the cents
+        execution.setVariable(ProcessVariables.TOTAL_AMOUNT,
+                program.requestedTotal().setScale(0, java.math.RoundingMode.CEILING).longValueExact());
         execution.setVariable(ProcessVariables.FUNDING_SOURCE,
                 budgetLines.findById(program.getBudgetLineId()).orElseThrow().getSource().name());
         if (!problems.isEmpty()) {

@@ -22,7 +22,7 @@ public class RegistrationController {
         this.registrations = registrations;
     }
 
-    public record Withdrawal(@NotBlank String nik) {
+    public record Withdrawal(@NotBlank String nik, @NotBlank String reference) {
     }
 
     /** Anonymous: applicants register themselves. */
@@ -33,11 +33,11 @@ public class RegistrationController {
                 .body(registration);
     }
 
-    /** Anonymous: the applicant proves the registration is theirs with the NIK. */
+    /** Anonymous: the applicant proves the registration is theirs with the NIK and the reference they were given. */
     @PostMapping("/{registrationId}/withdraw")
     RegistrationView withdraw(@PathVariable long programId, @PathVariable long registrationId,
                               @Valid @RequestBody Withdrawal withdrawal) {
-        return registrations.withdraw(programId, registrationId, withdrawal.nik());
+        return registrations.withdraw(programId, registrationId, withdrawal.nik(), withdrawal.reference());
     }
 
     /** Staff and heads: the registrations of a programme. */

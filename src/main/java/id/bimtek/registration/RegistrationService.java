@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     private static final String VIEW_SELECT = """
-            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.nik, r.name, r.business_name, r.sector,
+            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.name, r.business_name, r.sector,
                    r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
                    case when r.status = 'WAITLISTED' then
                        (select count(*) from registration w where w.batch_id = r.batch_id
@@ -39,6 +39,11 @@ public class RegistrationService {
     @Transactional
     public RegistrationView register(long programId, RegistrationRequest request) {
         requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
+        // the deadline holds even when the timer that closes registration runs a little late
+        if (Boolean.FALSE.equals(jdbc.queryForObject("select registration_deadline > now() from program where id = ?",
+                Boolean.class, programId))) {
+            throw ProblemException.conflict("status", "the registration deadline has passed");
+        }
         Map<String, Object> batch = jdbc.queryForList("""
                 select id, taken, quota from batch where program_id = ? and name = ? for update""",
                 programId, request.batch().trim()).stream().findFirst()
@@ -49,9 +54,10 @@ public class RegistrationService {
         Long id;
         try {
             id = jdbc.queryForObject("""
-                    insert into registration (program_id, batch_id, nik, name, business_name, sector, district, phone, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                    programId, batchId, request.nik(), request.name().trim(), request.businessName().trim(),
+                    insert into registration (program_id, batch_id, reference, nik, name, business_name, sector, district,
+                                              phone, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    programId, batchId, References.next(), request.nik(), request.name().trim(), request.businessName().trim(),
                     request.sector().trim(), request.district().trim(), request.phone(), status.name());
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("nik", "this NIK already holds a place in the programme");
@@ -67,7 +73,7 @@ public class RegistrationService {
      * first applicant on the batch's waitlist.
      */
     @Transactional
-    public RegistrationView withdraw(long programId, long registrationId, String nik) {
+    public RegistrationView withdraw(long programId, long registrationId, String nik, String reference) {
         Map<String, Object> program = jdbc.queryForList("select status from program where id = ? for share", programId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
         String programStatus = (String) program.get("status");
@@ -75,11 +81,14 @@ public class RegistrationService {
             throw ProblemException.conflict("status", "registrations can no longer be withdrawn (programme is " + programStatus + ")");
         }
         Map<String, Object> registration = jdbc.queryForList("""
-                select batch_id, nik, status from registration where id = ? and program_id = ?""",
+                select batch_id, nik, reference, status from registration where id = ? and program_id = ?""",
                 registrationId, programId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("registration " + registrationId));
         if (nik == null || !nik.equals(registration.get("nik"))) {
             throw ProblemException.invalid("nik", "the NIK does not match the registration");
+        }
+        if (reference == null || !reference.trim().equalsIgnoreCase((String) registration.get("reference"))) {
+            throw ProblemException.invalid("reference", "the reference does not match the registration");
         }
         long batchId = ((Number) registration.get("batch_id")).longValue();
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
@@ -151,7 +160,7 @@ public class RegistrationService {
 
     private static RegistrationView map(ResultSet rs, int row) throws SQLException {
         return new RegistrationView(rs.getLong("id"), rs.getLong("program_id"), rs.getLong("batch_id"),
-                rs.getString("batch_name"), rs.getString("nik"), rs.getString("name"), rs.getString("business_name"),
+                rs.getString("batch_name"), rs.getString("reference"), rs.getString("nik"), rs.getString("name"), rs.getString("business_name"),
                 rs.getString("sector"), rs.getString("district"), RegistrationStatus.valueOf(rs.getString("status")),
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"),
                 rs.getTimestamp("registered_at").toInstant(),

@@ -3,7 +3,7 @@ package id.bimtek.registration;
 import java.time.Instant;
 
 /** What an applicant (and staff) see of a registration. */
-public record RegistrationView(Long id, Long programId, Long batchId, String batch, String nik, String name,
+public record RegistrationView(Long id, Long programId, Long batchId, String batch, String reference, String nik, String name,
                                String businessName, String sector, String district, RegistrationStatus status,
                                Integer waitlistPosition, Instant registeredAt, Integer attendancePercent,
                                Boolean completed, String certificateNumber) {

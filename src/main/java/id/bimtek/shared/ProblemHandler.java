@@ -3,6 +3,11 @@ package id.bimtek.shared;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -42,6 +47,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "someone else changed this at the same moment; reload and try again");
         problem.setTitle("Concurrent change");
         return problem;
+    }
+
+    /** The database refused a write the checks above did not foresee (a unique value taken meanwhile). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail conflictingData(DataIntegrityViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the request conflicts with the stored data and was not saved");
+        problem.setTitle("Conflicting data");
+        return problem;
+    }
+
+    /** Under heavy contention a row lock was not obtained in time: nothing was changed, retrying is safe. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, CannotAcquireLockException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the programme is busy; nothing was changed, please try again");
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getValue() + "' is not a valid value for " + field);
+        problem.setTitle("Invalid request");
+        problem.setProperty("field", field);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,9 +51,12 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
             "approveClosingReport", new DecisionTask("closingDecision", List.of("APPROVE", "REVISE")));
 
     private final DecisionLog log;
+    private final java.util.function.LongFunction<LocalDate> firstBatchStart;
 
-    public DecisionTasks(DecisionLog log) {
+    public DecisionTasks(DecisionLog log, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.log = log;
+        this.firstBatchStart = programId -> jdbc.queryForObject("select min(start_date) from batch where program_id = ?",
+                LocalDate.class, programId);
     }
 
     @Override
@@ -96,7 +100,7 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         if (comment == null && COMMENT_REQUIRED.contains(decision)) {
             throw ProblemException.invalid(COMMENT, "a comment is required to " + decision);
         }
-        String actor = task.getAssignee() != null ? task.getAssignee() : ActingUser.of(task.getExecution());
+        String actor = actorOf(task);
         Map<String, Object> routing = new HashMap<>();
         routing.put(spec.variable(), decision);
         switch (key) {
@@ -117,6 +121,24 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
     }
 
+    /**
+     * The logged-in user who completes the task (Tasklist and the API both authenticate them); it must be
+     * the one holding the task, so nobody decides under a colleague's name.
+     */
+    private static String actorOf(DelegateTask task) {
+        String authenticated = ActingUser.of(task.getExecution());
+        if (DecisionLog.SYSTEM.equals(authenticated)) {
+            if (task.getAssignee() == null) {
+                throw ProblemException.forbidden("a decision needs the person who takes it: claim the task first");
+            }
+            return task.getAssignee();
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(authenticated)) {
+            throw ProblemException.forbidden("the task is assigned to " + task.getAssignee() + "; only they can decide it");
+        }
+        return authenticated;
+    }
+
     private Map<String, Object> undersubscription(String decision, DelegateTask task, String comment, String actor) {
         if ("CANCEL".equals(decision)) {
             return Map.of(CANCELLATION_REASON, comment, CANCELLED_BY, actor);
@@ -127,6 +149,11 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         }
         if (!newDeadline.isAfter(Instant.now())) {
             throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future");
+        }
+        LocalDate firstDay = firstBatchStart.apply((Long) task.getVariable(PROGRAM_ID));
+        if (firstDay != null && !newDeadline.atZone(JAKARTA).toLocalDate().isBefore(firstDay)) {
+            throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be before the first batch starts ("
+                    + firstDay + ")");
         }
         return Map.of(REGISTRATION_DEADLINE, newDeadline.truncatedTo(ChronoUnit.SECONDS).toString());
     }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * oldest first, with the programme's code and title beside each task.
  */
 @Component
-public class TasklistFilters implements SmartInitializingSingleton {
+public class TasklistFilters {
 
     private static final List<Map<String, String>> PROGRAMME_COLUMNS = List.of(
             Map.of("name", "programCode", "label", "Kode program"),
@@ -28,8 +27,8 @@ public class TasklistFilters implements SmartInitializingSingleton {
         this.tasks = tasks;
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** Creates the filters that are missing (run at start-up by the engine's authorization set-up). */
+    public void ensureFilters() {
         create("Menunggu persetujuan saya", "Keputusan yang menunggu Anda, yang terlama di atas", -10,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .taskDefinitionKeyIn("reviewProposal", "approveBudget", "secondBudgetApproval",

@@ -81,7 +81,10 @@ public class WorkflowTasks {
         if (!mayWorkOn(task, user)) {
             throw ProblemException.forbidden("task '" + task.getName() + "' is not for " + user.id());
         }
+        // the programme's row first, as every other writer of the programme does: no deadlocks, and
+        // e.g. attendance recorded while a batch closes is either in or refused, never silently lost
         Program program = programs.findByCode(businessKeysOf(List.of(task)).get(task.getProcessInstanceId()))
+                .flatMap(found -> programs.lockById(found.getId()))
                 .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
         Map<String, Object> variables = completionOf(task).complete(task, program.getId(), form, user);
         identity.setAuthentication(user.id(), user.groups());
