@@ -1,0 +1,82 @@
+package id.bimtek.workflow;
+
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+
+import id.bimtek.shared.WorkingDays;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of user tasks, and what happens when a task is still open at them. The BPMN gives each
+ * task {@code camunda:dueDate="${taskDeadlines.dueDate('key')}"} and two timeout task listeners: a
+ * reminder at the due date and an escalation at the later limit. They are the engine's timers and
+ * leave the task where it is: nobody's work is lost.
+ */
+@Component("taskDeadlines")
+public class TaskDeadlines {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final DeadlineProperties properties;
+    private final DecisionLog log;
+
+    public TaskDeadlines(DeadlineProperties properties, DecisionLog log) {
+        this.properties = properties;
+        this.log = log;
+    }
+
+    public Date dueDate(String taskKey) {
+        return Date.from(WorkingDays.add(ZonedDateTime.now(JAKARTA), properties.dueDays(taskKey)).toInstant());
+    }
+
+    public Date escalationDate(String taskKey) {
+        return Date.from(WorkingDays.add(ZonedDateTime.now(JAKARTA), properties.escalationDays(taskKey)).toInstant());
+    }
+
+    /** {@code ${taskReminder}}: the task is due; its holder or candidates are reminded. */
+    @Bean
+    TaskListener taskReminder() {
+        return task -> {
+            String waitingOn = task.getAssignee() != null ? task.getAssignee() : String.join(", ", candidateGroups(task));
+            log.recordBySystem((Long) task.getVariable(PROGRAM_ID), task.getTaskDefinitionKey(), task.getName(), "REMINDER",
+                    "'" + task.getName() + "' is due" + (task.getDueDate() == null ? "" : " since "
+                            + WHEN.format(task.getDueDate().toInstant().atZone(JAKARTA)) + " WIB")
+                            + "; waiting on " + waitingOn);
+        };
+    }
+
+    /** {@code ${taskEscalation}}: still open at the escalation limit, the next level becomes a candidate too. */
+    @Bean
+    TaskListener taskEscalation() {
+        return task -> {
+            Set<String> added = new LinkedHashSet<>();
+            for (String group : candidateGroups(task)) {
+                String next = properties.escalateTo().get(group);
+                if (next != null) {
+                    task.addCandidateGroup(next);
+                    added.add(next);
+                }
+            }
+            log.recordBySystem((Long) task.getVariable(PROGRAM_ID), task.getTaskDefinitionKey(), task.getName(), "ESCALATED",
+                    "'" + task.getName() + "' is overdue; escalated to " + (added.isEmpty() ? "nobody" : String.join(", ", added)));
+        };
+    }
+
+    static Set<String> candidateGroups(DelegateTask task) {
+        Set<String> groups = new LinkedHashSet<>();
+        task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .forEach(link -> groups.add(link.getGroupId()));
+        return groups;
+    }
+}
