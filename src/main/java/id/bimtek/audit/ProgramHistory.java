@@ -63,7 +63,8 @@ public class ProgramHistory {
         }
         for (Decision decision : decisions.of(programId)) {
             entries.add(new Entry(decision.getDecidedAt(), "DECISION", decision.getTaskName(), decision.getTaskKey(),
-                    decision.getActor(), decision.getDecision() + (decision.getComment() == null ? "" : ": " + decision.getComment()),
+                    decision.getActor(), decision.getDecision() + (decision.getComment() == null ? "" : ": " + decision.getComment())
+                            + (decision.getOnBehalfOf() == null ? "" : " (on behalf of " + decision.getOnBehalfOf() + ")"),
                     null));
         }
         entries.addAll(jdbc.query("""

@@ -74,6 +74,8 @@ public class SecurityConfig {
                         .requestMatchers(POST, "/api/programs/*/outcomes").hasRole(STAFF)
                         .requestMatchers(PUT, "/api/programs/*/follow-up-items/*").hasRole(STAFF)
                         .requestMatchers(POST, "/api/programs/*/follow-up-items").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/delegations", "/api/delegations/*/revoke")
+                        .hasAnyRole(Roles.roleOf(Roles.DIVISION_HEAD), DEPARTMENT_HEAD)
                         .requestMatchers(GET, "/api/**").authenticated()
                         .requestMatchers(POST, "/api/tasks/*/complete").authenticated()
                         .anyRequest().denyAll())

@@ -20,12 +20,16 @@ public class Decision {
     private String decision;
     private String comment;
     private String actor;
+    /** the head a deputy decided for */
+    private String onBehalfOf;
     private Instant decidedAt;
 
     protected Decision() {
     }
 
-    Decision(Long programId, String taskKey, String taskName, String taskId, String decision, String comment, String actor) {
+    Decision(Long programId, String taskKey, String taskName, String taskId, String decision, String comment, String actor,
+             String onBehalfOf) {
+        this.onBehalfOf = onBehalfOf;
         this.programId = programId;
         this.taskKey = taskKey;
         this.taskName = taskName;
@@ -66,6 +70,10 @@ public class Decision {
 
     public String getActor() {
         return actor;
+    }
+
+    public String getOnBehalfOf() {
+        return onBehalfOf;
     }
 
     public Instant getDecidedAt() {

@@ -19,7 +19,13 @@ public class DecisionLog {
     @Transactional
     public Decision record(Long programId, String taskKey, String taskName, String taskId,
                            String decision, String comment, String actor) {
-        return decisions.save(new Decision(programId, taskKey, taskName, taskId, decision, comment, actor));
+        return record(programId, taskKey, taskName, taskId, decision, comment, actor, null);
+    }
+
+    @Transactional
+    public Decision record(Long programId, String taskKey, String taskName, String taskId,
+                           String decision, String comment, String actor, String onBehalfOf) {
+        return decisions.save(new Decision(programId, taskKey, taskName, taskId, decision, comment, actor, onBehalfOf));
     }
 
     @Transactional

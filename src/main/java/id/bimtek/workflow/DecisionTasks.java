@@ -6,6 +6,7 @@ import static id.bimtek.proposal.ProcessVariables.FIRST_BUDGET_APPROVER;
 import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
+import id.bimtek.delegation.Delegations;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import java.time.Instant;
@@ -51,10 +52,12 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
             "approveClosingReport", new DecisionTask("closingDecision", List.of("APPROVE", "REVISE")));
 
     private final DecisionLog log;
+    private final Delegations delegations;
     private final java.util.function.LongFunction<LocalDate> firstBatchStart;
 
-    public DecisionTasks(DecisionLog log, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public DecisionTasks(DecisionLog log, Delegations delegations, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.log = log;
+        this.delegations = delegations;
         this.firstBatchStart = programId -> jdbc.queryForObject("select min(start_date) from batch where program_id = ?",
                 LocalDate.class, programId);
     }
@@ -100,14 +103,15 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         if (comment == null && COMMENT_REQUIRED.contains(decision)) {
             throw ProblemException.invalid(COMMENT, "a comment is required to " + decision);
         }
-        String actor = actorOf(task);
+        Delegations.Acting acting = actingOn(task);
+        String actor = acting.actor();
         Map<String, Object> routing = new HashMap<>();
         routing.put(spec.variable(), decision);
         switch (key) {
-            case "approveBudget" -> routing.put(FIRST_BUDGET_APPROVER, actor);
+            case "approveBudget" -> routing.put(FIRST_BUDGET_APPROVER, acting.authority());
             case "secondBudgetApproval" -> {
                 Object first = task.getVariable(FIRST_BUDGET_APPROVER);
-                if (actor.equals(first)) {
+                if (acting.authority().equals(first) || actor.equals(first)) {
                     throw ProblemException.forbidden("the second budget approval must come from another department head than "
                             + first);
                 }
@@ -116,27 +120,30 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
             default -> {
             }
         }
-        log.record((Long) task.getVariable(PROGRAM_ID), key, task.getName(), task.getId(), decision, comment, actor);
+        log.record((Long) task.getVariable(PROGRAM_ID), key, task.getName(), task.getId(), decision, comment, actor,
+                acting.onBehalfOf());
         task.getExecution().setVariables(routing);
         task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
     }
 
     /**
-     * The logged-in user who completes the task (Tasklist and the API both authenticate them); it must be
-     * the one holding the task, so nobody decides under a colleague's name.
+     * The logged-in user who completes the task (Tasklist and the API both authenticate them). They must
+     * hold the task, or be offered it through their group, in their own right or as a head's deputy:
+     * nobody decides under a colleague's name.
      */
-    private static String actorOf(DelegateTask task) {
+    private Delegations.Acting actingOn(DelegateTask task) {
         String authenticated = ActingUser.of(task.getExecution());
         if (DecisionLog.SYSTEM.equals(authenticated)) {
             if (task.getAssignee() == null) {
                 throw ProblemException.forbidden("a decision needs the person who takes it: claim the task first");
             }
-            return task.getAssignee();
+            authenticated = task.getAssignee();
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(authenticated)) {
-            throw ProblemException.forbidden("the task is assigned to " + task.getAssignee() + "; only they can decide it");
-        }
-        return authenticated;
+        String user = authenticated;
+        return delegations.actingOn(user, task.getAssignee(), TaskDeadlines.candidateGroups(task))
+                .orElseThrow(() -> ProblemException.forbidden(task.getAssignee() != null
+                        ? "the task is assigned to " + task.getAssignee() + "; only they or their deputy can decide it"
+                        : user + " is not among those who may decide '" + task.getName() + "'"));
     }
 
     private Map<String, Object> undersubscription(String decision, DelegateTask task, String comment, String actor) {

@@ -72,7 +72,7 @@ public class TaskDeadlines {
         };
     }
 
-    static Set<String> candidateGroups(DelegateTask task) {
+    public static Set<String> candidateGroups(DelegateTask task) {
         Set<String> groups = new LinkedHashSet<>();
         task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

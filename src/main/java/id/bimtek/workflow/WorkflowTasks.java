@@ -1,5 +1,6 @@
 package id.bimtek.workflow;
 
+import id.bimtek.delegation.Delegations;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.CurrentUser;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -42,9 +44,11 @@ public class WorkflowTasks {
     private final IdentityService identity;
     private final ProgramRepository programs;
     private final Map<String, TaskCompletion> completions;
+    private final Delegations delegations;
 
     public WorkflowTasks(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgramRepository programs,
-                         List<TaskCompletion> completions) {
+                         List<TaskCompletion> completions, Delegations delegations) {
+        this.delegations = delegations;
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
@@ -87,7 +91,7 @@ public class WorkflowTasks {
                 .flatMap(found -> programs.lockById(found.getId()))
                 .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
         Map<String, Object> variables = completionOf(task).complete(task, program.getId(), form, user);
-        identity.setAuthentication(user.id(), user.groups());
+        identity.setAuthentication(user.id(), delegations.effectiveGroups(user.id(), user.groups()));
         try {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
@@ -121,25 +125,29 @@ public class WorkflowTasks {
         throw ProblemException.conflict("task", "task '" + task.getName() + "' cannot be completed through this API");
     }
 
+    /** The holder of the task, a member of a candidate group, or the deputy of either. */
     private boolean mayWorkOn(Task task, CurrentUser user) {
-        if (task.getAssignee() != null) {
-            if (task.getAssignee().equals(user.id())) {
-                return true;
-            }
+        Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toSet());
+        boolean may = delegations.actingOn(user.id(), task.getAssignee(), candidateGroups).isPresent();
+        if (!may && task.getAssignee() != null && candidateGroups.stream().anyMatch(user.groups()::contains)) {
             throw ProblemException.conflict("task", "task '" + task.getName() + "' is claimed by " + task.getAssignee());
         }
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> "candidate".equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(group -> group != null && user.groups().contains(group));
+        return may;
     }
 
+    /** Assigned to the user, offered to one of their groups (their own or a principal's they deputise for), or to them. */
     private TaskQuery visibleTo(CurrentUser user) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (user.groups().isEmpty()) {
-            return query.taskAssignee(user.id());
+        List<String> groups = delegations.effectiveGroups(user.id(), user.groups());
+        Set<String> holders = new java.util.LinkedHashSet<>(delegations.activePrincipalsOf(user.id()).keySet());
+        holders.add(user.id());
+        TaskQuery query = tasks.createTaskQuery().active().or().taskAssigneeIn(holders.toArray(String[]::new))
+                .taskCandidateUser(user.id());
+        if (!groups.isEmpty()) {
+            query.taskCandidateGroupIn(groups);
         }
-        return query.or().taskAssignee(user.id()).taskCandidateGroupIn(user.groups()).endOr();
+        return query.endOr();
     }
 
     /** The business keys (programme codes) of the tasks' process instances, in one query. */

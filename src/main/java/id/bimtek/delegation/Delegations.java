@@ -1,0 +1,177 @@
+package id.bimtek.delegation;
+
+import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Roles;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deputies of heads on leave. For the period, the deputy holds the principal's head roles: sees their
+ * tasks (in Tasklist too, as a candidate) and decides them on their behalf. Only someone who is a head
+ * themselves can be a deputy.
+ */
+@Service
+public class Delegations {
+
+    public static final List<String> HEAD_GROUPS = List.of(Roles.DIVISION_HEAD, Roles.DEPARTMENT_HEAD);
+
+    public record Delegation(long id, String principal, String deputy, Instant validFrom, Instant validUntil,
+                             String reason, String createdBy, Instant revokedAt) {
+    }
+
+    /** Who acts, and on whose behalf when it is a deputy. */
+    public record Acting(String actor, String onBehalfOf) {
+        public String authority() {
+            return onBehalfOf != null ? onBehalfOf : actor;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final IdentityService identity;
+    private final TaskService tasks;
+
+    public Delegations(JdbcTemplate jdbc, IdentityService identity, TaskService tasks) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.tasks = tasks;
+    }
+
+    @Transactional
+    public Delegation delegate(String principal, String deputy, Instant from, Instant until, String reason) {
+        List<String> principalHeadGroups = headGroupsOf(principal);
+        if (principalHeadGroups.isEmpty()) {
+            throw ProblemException.forbidden("only heads can delegate their approvals");
+        }
+        if (principal.equals(deputy)) {
+            throw ProblemException.invalid("deputy", "a head cannot be their own deputy");
+        }
+        if (identity.createUserQuery().userId(deputy).count() == 0) {
+            throw ProblemException.invalid("deputy", "there is no user " + deputy);
+        }
+        if (headGroupsOf(deputy).isEmpty()) {
+            throw ProblemException.invalid("deputy", deputy + " does not hold the authority of a head and cannot be a deputy");
+        }
+        if (!until.isAfter(from) || !until.isAfter(Instant.now())) {
+            throw ProblemException.invalid("validUntil", "the period must end after it starts, and in the future");
+        }
+        Long id = jdbc.queryForObject("""
+                insert into delegation (principal, deputy, valid_from, valid_until, reason, created_by)
+                values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                principal, deputy, Timestamp.from(from), Timestamp.from(until), reason, principal);
+        // the deputy sees the open tasks in Tasklist as a candidate
+        for (Task task : openTasksOf(principal, principalHeadGroups)) {
+            tasks.addCandidateUser(task.getId(), deputy);
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public Delegation revoke(long id, String user) {
+        Delegation delegation = get(id);
+        if (!delegation.principal().equals(user)) {
+            throw ProblemException.forbidden("only " + delegation.principal() + " can revoke this delegation");
+        }
+        jdbc.update("update delegation set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null", user, id);
+        for (Task task : tasks.createTaskQuery().taskCandidateUser(delegation.deputy()).list()) {
+            tasks.deleteCandidateUser(task.getId(), delegation.deputy());
+        }
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Delegation> involving(String user) {
+        return jdbc.query("select * from delegation where principal = ? or deputy = ? order by id desc",
+                (rs, row) -> map(rs), user, user);
+    }
+
+    /** The principals a user currently deputises for, with the head groups they hold on their behalf. */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> activePrincipalsOf(String deputy) {
+        Map<String, List<String>> principals = new java.util.LinkedHashMap<>();
+        for (String principal : jdbc.queryForList("""
+                select distinct principal from delegation
+                 where deputy = ? and revoked_at is null and valid_from <= now() and valid_until > now()""",
+                String.class, deputy)) {
+            principals.put(principal, headGroupsOf(principal));
+        }
+        return principals;
+    }
+
+    /** A user's own groups plus the head groups they hold as a deputy now. */
+    public List<String> effectiveGroups(String user, List<String> ownGroups) {
+        Set<String> groups = new LinkedHashSet<>(ownGroups);
+        activePrincipalsOf(user).values().forEach(groups::addAll);
+        return List.copyOf(groups);
+    }
+
+    /**
+     * Whether {@code user} may act on a task held by {@code assignee} or offered to {@code candidateGroups},
+     * and on whose behalf: in their own right first, else as an active deputy.
+     */
+    public Optional<Acting> actingOn(String user, String assignee, Set<String> candidateGroups) {
+        Map<String, List<String>> principals = activePrincipalsOf(user);
+        if (assignee != null && !assignee.equals(user)) {
+            return principals.containsKey(assignee) ? Optional.of(new Acting(user, assignee)) : Optional.empty();
+        }
+        List<String> own = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        if (own.stream().anyMatch(candidateGroups::contains)) {
+            return Optional.of(new Acting(user, null));
+        }
+        Optional<Acting> deputising = principals.entrySet().stream()
+                .filter(principal -> principal.getValue().stream().anyMatch(candidateGroups::contains))
+                .map(principal -> new Acting(user, principal.getKey()))
+                .findFirst();
+        if (deputising.isPresent()) {
+            return deputising;
+        }
+        // assigned to them directly (not through a group they hold)
+        return user.equals(assignee) ? Optional.of(new Acting(user, null)) : Optional.empty();
+    }
+
+    /** Task creation: the deputies of the heads it is offered to become candidates. */
+    public void offerToDeputies(org.camunda.bpm.engine.delegate.DelegateTask task, Set<String> candidateGroups) {
+        jdbc.query("""
+                select deputy, principal from delegation
+                 where revoked_at is null and valid_from <= now() and valid_until > now()""",
+                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal"))).forEach(delegation -> {
+                    if (headGroupsOf(delegation.getValue()).stream().anyMatch(candidateGroups::contains)) {
+                        task.addCandidateUser(delegation.getKey());
+                    }
+                });
+    }
+
+    private List<Task> openTasksOf(String principal, List<String> headGroups) {
+        List<Task> open = new java.util.ArrayList<>(tasks.createTaskQuery().taskCandidateGroupIn(headGroups).list());
+        open.addAll(tasks.createTaskQuery().taskAssignee(principal).list());
+        return open;
+    }
+
+    private List<String> headGroupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+                .filter(HEAD_GROUPS::contains).toList();
+    }
+
+    private Delegation get(long id) {
+        return jdbc.query("select * from delegation where id = ?", (rs, row) -> map(rs), id).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("delegation " + id));
+    }
+
+    private static Delegation map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Delegation(rs.getLong("id"), rs.getString("principal"), rs.getString("deputy"),
+                rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
+                rs.getString("reason"), rs.getString("created_by"),
+                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
+    }
+}

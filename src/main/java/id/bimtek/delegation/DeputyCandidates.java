@@ -1,0 +1,22 @@
+package id.bimtek.delegation;
+
+import id.bimtek.workflow.TaskDeadlines;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** {@code ${deputyCandidates}} on heads' tasks: a head's active deputy is offered the task too (Tasklist shows it). */
+@Component
+public class DeputyCandidates implements TaskListener {
+
+    private final Delegations delegations;
+
+    public DeputyCandidates(Delegations delegations) {
+        this.delegations = delegations;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        delegations.offerToDeputies(task, TaskDeadlines.candidateGroups(task));
+    }
+}
