@@ -1,0 +1,151 @@
+package id.bimtek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every endpoint of the project's API, and the engine's REST API, against every role and anonymous:
+ * allowed where it should be, 401 or 403 otherwise, and a refused call changes nothing.
+ */
+@LifecycleTest
+class ApiAccessMatrixTest {
+
+    private static final String ANONYMOUS = null;
+    /** The one allowed to act comes last, so its call (which may change things) does not spoil the others. */
+    private static final List<String> USERS = java.util.Arrays.asList(ANONYMOUS, "auditor", "admin", "staff",
+            "department-head", "division-head");
+
+    private record Call(HttpMethod method, String path, Object body, Set<String> allowed) {
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired Lifecycle lifecycle;
+    @Autowired ProgramService programs;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void everyEndpointAgainstEveryRole() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program draft = programs.create(lifecycle.sewingBimtek(line), Lifecycle.STAFF.id());
+        Program inReview = lifecycle.submitted(lifecycle.sewingBimtek(line));
+        Program open = lifecycle.approved(lifecycle.sewingBimtek(line));
+        RegistrationView registration = lifecycle.register(open, "Siti Aminah");
+        String reviewTask = lifecycle.task(lifecycle.submitted(lifecycle.sewingBimtek(line)), "reviewProposal").getId();
+        long batch = open.getBatches().get(0).getId();
+        Set<String> everyone = Set.of("auditor", "admin", "staff", "department-head", "division-head");
+        Set<String> anybody = new java.util.HashSet<>(everyone);
+        anybody.add("anonymous");
+        Map<String, Object> proposal = proposal(line);
+
+        List<Call> calls = List.of(
+                new Call(HttpMethod.POST, "/api/budget-lines", Map.of("code", "9.99." + System.nanoTime() % 100000, "name", "x",
+                        "fiscalYear", 2025, "source", "APBD", "ceiling", 1000), Set.of("admin")),
+                new Call(HttpMethod.GET, "/api/budget-lines/" + line.getCode(), null, everyone),
+                new Call(HttpMethod.POST, "/api/programs", proposal, Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/programs", null, everyone),
+                new Call(HttpMethod.GET, "/api/programs/" + draft.getId(), null, everyone),
+                new Call(HttpMethod.PUT, "/api/programs/" + draft.getId(), proposal, Set.of("staff")),
+                new Call(HttpMethod.POST, "/api/programs/" + draft.getId() + "/submit", null, Set.of("staff")),
+                new Call(HttpMethod.POST, "/api/programs/" + inReview.getId() + "/cancel", Map.of("reason", "Refocusing"),
+                        Set.of("department-head")),
+                new Call(HttpMethod.GET, "/api/tasks", null, everyone),
+                new Call(HttpMethod.POST, "/api/tasks/" + reviewTask + "/complete", Map.of("decision", "REVISE", "comment", "x"),
+                        Set.of("division-head")),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/registrations", null, everyone),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations",
+                        Map.of("nik", Lifecycle.nextNik(), "name", "Dewi", "businessName", "Konveksi Dewi", "sector", "APPAREL",
+                                "district", "Cibodas", "phone", "081212345678", "batch", "Gelombang 1"), anybody),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/" + registration.id() + "/withdraw",
+                        Map.of("nik", registration.nik(), "reference", "WRONG"), anybody),
+                new Call(HttpMethod.PUT, "/api/programs/" + open.getId() + "/batches/" + batch + "/sessions/1/attendance",
+                        Map.of("present", List.of(registration.id())), Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/follow-up-items", null, everyone),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/follow-up-items",
+                        Map.of("registrationId", registration.id(), "kind", "MENTORING"), Set.of("staff")),
+                new Call(HttpMethod.PUT, "/api/programs/" + open.getId() + "/follow-up-items/1",
+                        Map.of("status", "DONE"), Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/outcomes", null, everyone),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/outcomes", Map.of("registrationId", registration.id(),
+                        "round", 1, "businessActive", true, "monthlyRevenue", 1, "employees", 1), Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/history", null, everyone),
+                new Call(HttpMethod.GET, "/api/delegations", null, everyone),
+                new Call(HttpMethod.POST, "/api/delegations", Map.of("deputy", "staff",
+                        "validUntil", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).toString()), Set.of("division-head", "department-head")),
+                new Call(HttpMethod.GET, "/engine-rest/process-definition", null, Set.of("admin")),
+                new Call(HttpMethod.GET, "/engine-rest/task", null, Set.of("admin")),
+                // (the administrator passes; the task's own rules then refuse a completion without a decision)
+                new Call(HttpMethod.POST, "/engine-rest/task/" + reviewTask + "/complete", Map.of(), Set.of("admin")),
+                new Call(HttpMethod.GET, "/engine-rest/process-instance/" + open.getProcessInstanceId(), null, Set.of("admin")));
+
+        for (Call call : calls) {
+            for (String user : USERS) {
+                boolean allowed = call.allowed().contains(user == null ? "anonymous" : user);
+                String before = fingerprint();
+                ResponseEntity<String> response = http.exchange(call.path(), call.method(),
+                        new HttpEntity<>(call.body(), headers(user)), String.class);
+                String what = call.method() + " " + call.path() + " as " + (user == null ? "anonymous" : user);
+                if (allowed) {
+                    assertThat(response.getStatusCode()).as(what).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+                } else {
+                    assertThat(response.getStatusCode()).as(what)
+                            .isEqualTo(user == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN);
+                    assertThat(fingerprint()).as("nothing changed by " + what).isEqualTo(before);
+                }
+            }
+        }
+    }
+
+    /** Everything a refused call could have touched. */
+    private String fingerprint() {
+        return jdbc.queryForObject("""
+                select (select count(*) from budget_line) || '/' || (select coalesce(sum(committed), 0) from budget_line)
+                    || '/' || (select count(*) || ':' || string_agg(status || version, ',' order by id) from program)
+                    || '/' || (select count(*) from batch) || '/' || (select count(*) from registration)
+                    || '/' || (select count(*) from registration where status = 'WITHDRAWN')
+                    || '/' || (select count(*) from decision) || '/' || (select count(*) from attendance)
+                    || '/' || (select count(*) from follow_up_item) || '/' || (select count(*) from outcome)
+                    || '/' || (select count(*) from delegation) || '/' || (select count(*) from act_ru_task)
+                    || '/' || (select count(*) from act_ru_execution)""", String.class);
+    }
+
+    private Map<String, Object> proposal(BudgetLine line) {
+        java.time.LocalDate start = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        return Map.of("title", "Bimtek Menjahit", "kind", "BIMTEK", "agency", "Disperindakop dan UKM Kota Tangerang",
+                "budgetLineCode", line.getCode(), "fiscalYear", 2025,
+                "registrationDeadline", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(7).withNano(0).toString(),
+                "minimumParticipants", 1, "tracks", List.of("APPAREL"),
+                "batches", List.of(Map.of("name", "Gelombang 1", "track", "APPAREL", "startDate", start.toString(),
+                        "endDate", start.plusDays(2).toString(), "venue", "SMKN 3", "mode", "OFFLINE", "quota", 39, "sessions", 3)),
+                "budgetItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 9_000_000)));
+    }
+
+    private static HttpHeaders headers(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
+        return headers;
+    }
+}
