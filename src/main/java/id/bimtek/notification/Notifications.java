@@ -1,0 +1,126 @@
+package id.bimtek.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Puts notifications in the outbox (table {@code notification}) in the caller's transaction: they are
+ * sent by {@link OutboxSender} only once that transaction commits, and never if it rolls back.
+ * Callers must be inside a transaction (a delegate, a task listener, a {@code @Transactional} service);
+ * outside one the call fails, so a notification can never be detached from the step that caused it.
+ *
+ * <pre>{@code
+ * notifications.toGroup(Roles.DIVISION_HEAD, Notifications.TASK_ASSIGNED, programId,
+ *         "Usulan baru menunggu review: " + code, "...");
+ * }</pre>
+ */
+@Service
+public class Notifications {
+
+    /** A task waits for the recipient (or the recipient's group). */
+    public static final String TASK_ASSIGNED = "TASK_ASSIGNED";
+    /** A task has waited too long. */
+    public static final String REMINDER = "REMINDER";
+    /** A task has waited much too long and goes to the recipient's superior. */
+    public static final String ESCALATION = "ESCALATION";
+    /** A decision on the programme, for the staff member who proposed it. */
+    public static final String DECISION = "DECISION";
+
+    static final int MAX_SUBJECT = 300;
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    private final JdbcTemplate jdbc;
+    private final IdentityService identity;
+
+    public Notifications(JdbcTemplate jdbc, IdentityService identity) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+    }
+
+    /**
+     * One notification to a Camunda user, mailed to the user's e-mail address.
+     *
+     * @param kind      e.g. {@link #TASK_ASSIGNED}, {@link #REMINDER}, {@link #ESCALATION}, {@link #DECISION}
+     * @param programId the programme it is about, or null
+     * @return the id of the outbox row
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long toUser(String userId, String kind, Long programId, String subject, String body) {
+        require(userId, "userId");
+        User user = withoutEngineAuthentication(() -> identity.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            log.warn("Notification to unknown user '{}': kept in the outbox without an e-mail address", userId);
+        }
+        return insert(userId, user == null ? null : user.getEmail(), kind, programId, subject, body);
+    }
+
+    /**
+     * One notification to each member of a Camunda group (e.g. a role such as {@code division-head}).
+     *
+     * @return the ids of the outbox rows, one per member (none for a group without members)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> toGroup(String groupId, String kind, Long programId, String subject, String body) {
+        require(groupId, "groupId");
+        List<User> members = withoutEngineAuthentication(
+                () -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
+        if (members.isEmpty()) {
+            log.warn("Notification '{}' to group '{}', which has no members: nobody is notified", subject, groupId);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (User member : members) {
+            ids.add(insert(member.getId(), member.getEmail(), kind, programId, subject, body));
+        }
+        return ids;
+    }
+
+    private long insert(String userId, String email, String kind, Long programId, String subject, String body) {
+        require(kind, "kind");
+        require(subject, "subject");
+        require(body, "body");
+        if (!KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("kind must be an upper-case code of at most 32 characters: " + kind);
+        }
+        String shortSubject = subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 1) + "…";
+        return jdbc.queryForObject("""
+                insert into notification (recipient_user, recipient_email, kind, subject, body, program_id)
+                values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                userId, StringUtils.hasText(email) ? email.trim() : null, kind, shortSubject, body, programId);
+    }
+
+    /**
+     * Looks users up as the system: the engine's authorizations would otherwise limit the lookup to what
+     * the acting user (e.g. staff completing a task) may read, and staff may not read other users.
+     */
+    private <T> T withoutEngineAuthentication(Supplier<T> lookup) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null) {
+            return lookup.get();
+        }
+        identity.clearAuthentication();
+        try {
+            return lookup.get();
+        } finally {
+            identity.setAuthentication(current);
+        }
+    }
+
+    private static void require(String value, String name) {
+        if (!StringUtils.hasText(value)) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}
