@@ -29,6 +29,7 @@ class DeadlinesTest {
     @Autowired TaskService tasks;
     @Autowired WorkflowTasks workflowTasks;
     @Autowired DecisionLog decisions;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -54,8 +55,10 @@ class DeadlinesTest {
                 .isBetween(3L, 5L);
         assertThat(visibleTo(DEPARTMENT_HEAD, program)).isEmpty();
 
+        assertThat(outbox(program, "TASK_ASSIGNED")).contains("division-head");
         lifecycle.passTime(Duration.ofDays(5).plusHours(1));
         assertThat(kinds(program)).containsExactly("REMINDER");
+        assertThat(outbox(program, "REMINDER")).containsExactly("division-head");
         assertThat(lifecycle.task(program, "reviewProposal").getId()).isEqualTo(review.getId());
         assertThat(visibleTo(DEPARTMENT_HEAD, program)).isEmpty();
 
@@ -63,10 +66,19 @@ class DeadlinesTest {
         lifecycle.passTime(Duration.ofDays(2));
         assertThat(kinds(program)).containsExactly("REMINDER", "ESCALATED");
         assertThat(visibleTo(DEPARTMENT_HEAD, program)).containsExactly("reviewProposal");
+        assertThat(outbox(program, "ESCALATION")).contains("department-head", "department-secretary");
 
         // the department head can now decide it; the process goes on as usual
         lifecycle.decide(program, "reviewProposal", DEPARTMENT_HEAD, "APPROVE", "Diambil alih karena melewati batas waktu");
         assertThat(lifecycle.task(program, "approveBudget")).isNotNull();
+        // the proposing staff member hears of the decision
+        assertThat(outbox(program, "DECISION")).containsExactly("staff");
+    }
+
+    /** Who the outbox holds notifications of a kind for, about the programme. */
+    private List<String> outbox(Program program, String kind) {
+        return jdbc.queryForList("select recipient_user from notification where program_id = ? and kind = ? order by id",
+                String.class, program.getId(), kind);
     }
 
     private List<String> visibleTo(id.bimtek.shared.CurrentUser user, Program program) {

@@ -7,6 +7,8 @@ import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.delegation.Delegations;
+import id.bimtek.notification.Notifications;
+import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import java.time.Instant;
@@ -53,11 +55,16 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
 
     private final DecisionLog log;
     private final Delegations delegations;
+    private final ProgramRepository programs;
+    private final Notifications notifications;
     private final java.util.function.LongFunction<LocalDate> firstBatchStart;
 
-    public DecisionTasks(DecisionLog log, Delegations delegations, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public DecisionTasks(DecisionLog log, Delegations delegations, ProgramRepository programs, Notifications notifications,
+                         org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.log = log;
         this.delegations = delegations;
+        this.programs = programs;
+        this.notifications = notifications;
         this.firstBatchStart = programId -> jdbc.queryForObject("select min(start_date) from batch where program_id = ?",
                 LocalDate.class, programId);
     }
@@ -122,8 +129,20 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         }
         log.record((Long) task.getVariable(PROGRAM_ID), key, task.getName(), task.getId(), decision, comment, actor,
                 acting.onBehalfOf());
+        tellProposer(task, decision, comment, acting);
         task.getExecution().setVariables(routing);
         task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
+    }
+
+    /** The staff member who proposed the programme hears of every decision on it. */
+    private void tellProposer(DelegateTask task, String decision, String comment, Delegations.Acting acting) {
+        programs.findById((Long) task.getVariable(PROGRAM_ID)).ifPresent(program -> notifications.toUser(
+                program.getCreatedBy(), Notifications.DECISION, program.getId(),
+                "Keputusan " + decision + ": " + task.getName() + " — " + program.getCode(),
+                "Program: " + program.getCode() + " " + program.getTitle() + "\nTugas: " + task.getName()
+                        + "\nKeputusan: " + decision + " oleh " + acting.actor()
+                        + (acting.onBehalfOf() == null ? "" : " atas nama " + acting.onBehalfOf())
+                        + (comment == null ? "" : "\nCatatan: " + comment)));
     }
 
     /**

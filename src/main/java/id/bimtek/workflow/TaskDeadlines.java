@@ -29,10 +29,12 @@ public class TaskDeadlines {
 
     private final DeadlineProperties properties;
     private final DecisionLog log;
+    private final TaskNotifications notifications;
 
-    public TaskDeadlines(DeadlineProperties properties, DecisionLog log) {
+    public TaskDeadlines(DeadlineProperties properties, DecisionLog log, TaskNotifications notifications) {
         this.properties = properties;
         this.log = log;
+        this.notifications = notifications;
     }
 
     public Date dueDate(String taskKey) {
@@ -52,6 +54,7 @@ public class TaskDeadlines {
                     "'" + task.getName() + "' is due" + (task.getDueDate() == null ? "" : " since "
                             + WHEN.format(task.getDueDate().toInstant().atZone(JAKARTA)) + " WIB")
                             + "; waiting on " + waitingOn);
+            notifications.remind(task);
         };
     }
 
@@ -69,6 +72,7 @@ public class TaskDeadlines {
             }
             log.recordBySystem((Long) task.getVariable(PROGRAM_ID), task.getTaskDefinitionKey(), task.getName(), "ESCALATED",
                     "'" + task.getName() + "' is overdue; escalated to " + (added.isEmpty() ? "nobody" : String.join(", ", added)));
+            notifications.escalated(task, added);
         };
     }
 

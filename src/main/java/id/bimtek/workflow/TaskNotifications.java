@@ -1,0 +1,72 @@
+package id.bimtek.workflow;
+
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+
+import id.bimtek.notification.Notifications;
+import java.util.Collection;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${taskNotifications}}: tells people about their work through the outbox, in the task's own
+ * transaction. On creation the candidate groups hear of a new task; on assignment by someone else, the
+ * new holder does. Reminders and escalations use {@link #remind} and {@link #escalated}.
+ */
+@Component
+public class TaskNotifications implements TaskListener {
+
+    private final Notifications notifications;
+
+    public TaskNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            for (String group : TaskDeadlines.candidateGroups(task)) {
+                notifications.toGroup(group, Notifications.TASK_ASSIGNED, programId(task), "Tugas baru: " + subject(task),
+                        body(task, "Ada tugas baru untuk kelompok " + group + "."));
+            }
+        } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
+                && !task.getAssignee().equals(ActingUser.of(task.getExecution()))) {
+            notifications.toUser(task.getAssignee(), Notifications.TASK_ASSIGNED, programId(task),
+                    "Tugas untuk Anda: " + subject(task), body(task, "Tugas ini diserahkan kepada Anda."));
+        }
+    }
+
+    void remind(DelegateTask task) {
+        String subject = "Pengingat: " + subject(task) + " melewati batas waktu";
+        String body = body(task, "Tugas ini sudah melewati batas waktunya dan belum diselesaikan.");
+        if (task.getAssignee() != null) {
+            notifications.toUser(task.getAssignee(), Notifications.REMINDER, programId(task), subject, body);
+        } else {
+            TaskDeadlines.candidateGroups(task).forEach(group ->
+                    notifications.toGroup(group, Notifications.REMINDER, programId(task), subject, body));
+        }
+    }
+
+    void escalated(DelegateTask task, Collection<String> toGroups) {
+        for (String group : toGroups) {
+            notifications.toGroup(group, Notifications.ESCALATION, programId(task), "Eskalasi: " + subject(task),
+                    body(task, "Tugas ini melewati batas eskalasi; kelompok " + group + " kini dapat menyelesaikannya."));
+        }
+    }
+
+    private static Long programId(DelegateTask task) {
+        return (Long) task.getVariable(PROGRAM_ID);
+    }
+
+    private static String subject(DelegateTask task) {
+        Object code = task.getVariableLocal("programCode");
+        return task.getName() + (code == null ? "" : " — " + code);
+    }
+
+    private static String body(DelegateTask task, String what) {
+        return what + "\n\nTugas: " + task.getName()
+                + "\nProgram: " + task.getVariableLocal("programCode") + " " + task.getVariableLocal("programTitle")
+                + (task.getDueDate() == null ? "" : "\nBatas waktu: " + task.getDueDate())
+                + "\n\nBuka Camunda Tasklist untuk menyelesaikannya.";
+    }
+}
