@@ -60,7 +60,7 @@ class ProposalAndBudgetTest {
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.REVISION_REQUIRED);
 
         ProgramRequest revised = lifecycle.sewingBimtek(line, 39, 20, 9_000_000, 10_000_000, 5_600_000);
-        programs.update(program.getId(), revised);
+        programs.update(program.getId(), revised, STAFF.id());
         programs.submit(program.getId(), STAFF.id());
         assertThat(instanceOf(program)).isWaitingAt("reviewProposal");
         assertThat(lifecycle.program(program.getId()).getBudgetItems()).hasSize(3);
@@ -160,7 +160,7 @@ class ProposalAndBudgetTest {
     void onlyDraftsAndProposalsSentBackCanBeEdited() {
         BudgetLine line = lifecycle.budgetLine(500_000_000);
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
-        assertThatThrownBy(() -> programs.update(program.getId(), lifecycle.sewingBimtek(line)))
+        assertThatThrownBy(() -> programs.update(program.getId(), lifecycle.sewingBimtek(line), STAFF.id()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
         ProgramRequest unknownLine = new ProgramRequest("x", "BIMTEK", "x", "9.99.99", 2025, OffsetDateTime.now().plusDays(3),
                 1, 80, null, List.of("APPAREL"), lifecycle.sewingBimtek(line).batches(), lifecycle.sewingBimtek(line).budgetItems());

@@ -1,6 +1,8 @@
 package id.bimtek.budget;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
+import java.util.Map;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,10 +18,12 @@ public class BudgetService {
 
     private final JdbcTemplate jdbc;
     private final BudgetLineRepository lines;
+    private final AuditTrail audit;
 
-    public BudgetService(JdbcTemplate jdbc, BudgetLineRepository lines) {
+    public BudgetService(JdbcTemplate jdbc, BudgetLineRepository lines, AuditTrail audit) {
         this.jdbc = jdbc;
         this.lines = lines;
+        this.audit = audit;
     }
 
     @Transactional
@@ -69,5 +73,11 @@ public class BudgetService {
     private void record(long lineId, long programId, String kind, BigDecimal amount, String actor) {
         jdbc.update("insert into budget_movement (budget_line_id, program_id, kind, amount, actor) values (?, ?, ?, ?, ?)",
                 lineId, programId, kind, amount, actor);
+        Map<String, Object> line = jdbc.queryForMap(
+                "select code, fiscal_year, ceiling, committed, realised from budget_line where id = ?", lineId);
+        audit.append(programId, AuditTrail.Stage.BUDGET, "BUDGET_" + kind, actor, null,
+                line.get("code") + " (" + line.get("fiscal_year") + ")", kind + " " + amount.toPlainString(), null,
+                Map.of("amount", amount.toPlainString(), "lineCeiling", line.get("ceiling").toString(),
+                        "lineCommitted", line.get("committed").toString(), "lineRealised", line.get("realised").toString()));
     }
 }

@@ -5,7 +5,7 @@ import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
-import id.bimtek.workflow.ActingUser;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.workflow.DecisionLog;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -8,6 +8,7 @@ import id.bimtek.budget.BudgetService;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.proposal.ProgramStatusTracker;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.workflow.DecisionLog;
@@ -35,9 +36,11 @@ public class CancellationService {
     private final BudgetService budget;
     private final RegistrationService registrations;
     private final DecisionLog decisions;
+    private final ProgramStatusTracker statuses;
 
     public CancellationService(ProgramRepository programs, RuntimeService runtime, BudgetService budget,
-                               RegistrationService registrations, DecisionLog decisions) {
+                               RegistrationService registrations, DecisionLog decisions, ProgramStatusTracker statuses) {
+        this.statuses = statuses;
         this.programs = programs;
         this.runtime = runtime;
         this.budget = budget;
@@ -55,6 +58,7 @@ public class CancellationService {
         decisions.record(programId, "cancelProgram", "Pembatalan program", null, "CANCEL", reason, user);
         if (program.getProcessInstanceId() == null) {
             program.cancelled(reason);
+            statuses.change(program, ProgramStatus.CANCELLED, user);
         } else {
             runtime.createMessageCorrelation(CANCELLATION_MESSAGE)
                     .processInstanceId(program.getProcessInstanceId())
@@ -69,7 +73,8 @@ public class CancellationService {
     public void cancel(long programId, String reason, String actor) {
         Program program = programs.findById(programId).orElseThrow();
         budget.release(program.getBudgetLineId(), programId, program.getCommittedAmount(), actor);
-        registrations.cancelAll(programId);
+        registrations.cancelAll(programId, actor);
         program.cancelled(reason);
+        statuses.change(program, ProgramStatus.CANCELLED, actor);
     }
 }

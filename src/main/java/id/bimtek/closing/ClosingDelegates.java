@@ -2,7 +2,7 @@ package id.bimtek.closing;
 
 import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
-import id.bimtek.workflow.ActingUser;
+import id.bimtek.shared.ActingUser;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;

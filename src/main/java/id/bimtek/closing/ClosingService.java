@@ -1,6 +1,8 @@
 package id.bimtek.closing;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetService;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ProblemException;
@@ -21,8 +23,10 @@ public class ClosingService {
     private final JdbcTemplate jdbc;
     private final ProgramRepository programs;
     private final BudgetService budget;
+    private final AuditTrail audit;
 
-    public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget) {
+    public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.programs = programs;
         this.budget = budget;
@@ -52,6 +56,10 @@ public class ClosingService {
             jdbc.update("update registration set certificate_number = ? where id = ?",
                     String.format("%s/SERT/%03d", program.getCode(), ++number), graduate);
         }
+        audit.append(programId, AuditTrail.Stage.CLOSING, "COMPLETION_ASSESSED", ActingUser.SYSTEM, null, program.getCode(),
+                graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
+                        + " % attendance; certificates numbered", null,
+                Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent()));
         return graduates.size();
     }
 
@@ -67,6 +75,9 @@ public class ClosingService {
                 insert into closing_report (program_id, task_id, notes, realised_total, filed_by)
                 values (?, ?, ?, ?, ?) returning id""",
                 Long.class, programId, taskId, notes, total, user);
+        audit.append(programId, AuditTrail.Stage.CLOSING, "CLOSING_REPORT_FILED", user, null, program.getCode(),
+                "realised " + total.toPlainString() + " of " + program.getCommittedAmount().toPlainString() + " committed",
+                null, Map.of("realisedItems", items, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString()));
         for (int i = 0; i < items.size(); i++) {
             jdbc.update("insert into closing_realised_item (closing_report_id, position, description, amount) values (?, ?, ?, ?)",
                     reportId, i, items.get(i).description(), items.get(i).amount());

@@ -1,5 +1,6 @@
 package id.bimtek.delivery;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +18,11 @@ public class AttendanceService {
     }
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    public AttendanceService(JdbcTemplate jdbc) {
+    public AttendanceService(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional
@@ -56,8 +59,13 @@ public class AttendanceService {
                     do update set present = excluded.present, recorded_by = excluded.recorded_by, recorded_at = now()""",
                     participant, batchId, session, presentSet.contains(participant), user);
         }
-        return new SessionAttendance(batchId, session, participants.stream().filter(presentSet::contains).toList(),
+        SessionAttendance recorded = new SessionAttendance(batchId, session,
+                participants.stream().filter(presentSet::contains).toList(),
                 participants.stream().filter(p -> !presentSet.contains(p)).toList());
+        audit.append(programId, AuditTrail.Stage.DELIVERY, "ATTENDANCE_RECORDED", user, null,
+                "batch " + batchId + " session " + session,
+                recorded.present().size() + " present, " + recorded.absent().size() + " absent", null, recorded);
+        return recorded;
     }
 
     @Transactional

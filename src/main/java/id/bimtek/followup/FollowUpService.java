@@ -2,6 +2,7 @@ package id.bimtek.followup;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
 import java.math.BigDecimal;
@@ -26,9 +27,12 @@ public class FollowUpService {
     private final JdbcTemplate jdbc;
     private final ProgramRepository programs;
     private final List<FollowUpKind> defaultItems;
+    private final AuditTrail audit;
 
     public FollowUpService(JdbcTemplate jdbc, ProgramRepository programs,
-                           @Value("${lifecycle.follow-up.default-items:MENTORING}") List<FollowUpKind> defaultItems) {
+                           @Value("${lifecycle.follow-up.default-items:MENTORING}") List<FollowUpKind> defaultItems,
+                           AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.programs = programs;
         this.defaultItems = defaultItems;
@@ -58,10 +62,14 @@ public class FollowUpService {
     public long addItem(long programId, long registrationId, FollowUpKind kind, FollowUpStatus status, String note, String user) {
         requireGraduate(programId, registrationId);
         try {
-            return jdbc.queryForObject("""
+            Long id = jdbc.queryForObject("""
                     insert into follow_up_item (program_id, registration_id, kind, status, note, updated_by)
                     values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, kind.name(), status.name(), note, user);
+            audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "FOLLOW_UP_ITEM_ADDED", user, null,
+                    "registration " + registrationId, kind + " " + status, null,
+                    Map.of("itemId", id, "kind", kind.name(), "status", status.name(), "note", note == null ? "" : note));
+            return id;
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("kind", "the graduate already has a " + kind + " item");
         }
@@ -76,6 +84,8 @@ public class FollowUpService {
         if (updated == 0) {
             throw ProblemException.notFound("follow-up item " + itemId);
         }
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "FOLLOW_UP_ITEM_UPDATED", user, null, "item " + itemId,
+                String.valueOf(status), null, Map.of("itemId", itemId, "status", status.name(), "note", note == null ? "" : note));
     }
 
     @Transactional(readOnly = true)
@@ -96,10 +106,16 @@ public class FollowUpService {
             throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds);
         }
         try {
-            return jdbc.queryForObject("""
+            Long id = jdbc.queryForObject("""
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, round, businessActive, monthlyRevenue, employees, user);
+            audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_RECORDED", user, null,
+                    "registration " + registrationId + " round " + round,
+                    (businessActive ? "active" : "inactive") + ", revenue " + monthlyRevenue.toPlainString() + ", employees " + employees,
+                    null, Map.of("registrationId", registrationId, "round", round, "businessActive", businessActive,
+                            "monthlyRevenue", monthlyRevenue.toPlainString(), "employees", employees));
+            return id;
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("round", "the outcome of round " + round + " is already recorded for this graduate");
         }

@@ -101,6 +101,28 @@ public class Program {
         budgetItems.clear();
     }
 
+    /** What the proposal says, for the audit trail's old and new values. */
+    public java.util.Map<String, Object> snapshot() {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("title", title);
+        snapshot.put("kind", kind);
+        snapshot.put("agency", agency);
+        snapshot.put("budgetLineId", budgetLineId);
+        snapshot.put("fiscalYear", fiscalYear);
+        snapshot.put("registrationDeadline", String.valueOf(registrationDeadline));
+        snapshot.put("minimumParticipants", minimumParticipants);
+        snapshot.put("completionThresholdPercent", completionThresholdPercent);
+        snapshot.put("followUpRounds", followUpRounds);
+        snapshot.put("tracks", tracks);
+        snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "track", b.getTrack(),
+                "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
+                "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
+        snapshot.put("budgetItems", budgetItems.stream().map(i -> java.util.Map.of("description", i.getDescription(),
+                "amount", i.getAmount().toPlainString())).toList());
+        snapshot.put("requestedTotal", requestedTotal().toPlainString());
+        return snapshot;
+    }
+
     public BigDecimal requestedTotal() {
         return budgetItems.stream().map(BudgetItem::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -130,10 +152,11 @@ public class Program {
         touch();
     }
 
+    /** The cancellation's reason; its commitment has been released (the status is changed by the caller). */
     public void cancelled(String reason) {
         this.cancellationReason = reason;
         this.committedAmount = BigDecimal.ZERO;
-        moveTo(ProgramStatus.CANCELLED);
+        touch();
     }
 
     public void extendRegistration(Instant newDeadline) {

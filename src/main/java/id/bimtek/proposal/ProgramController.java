@@ -48,7 +48,7 @@ public class ProgramController {
 
     @PutMapping("/{id}")
     ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramRequest request) {
-        service.update(id, request);
+        service.update(id, request, CurrentUser.get().id());
         return view(id);
     }
 

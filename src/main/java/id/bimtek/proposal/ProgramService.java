@@ -1,5 +1,6 @@
 package id.bimtek.proposal;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
 import id.bimtek.shared.ProblemException;
@@ -25,11 +26,13 @@ public class ProgramService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final ProgramStatusTracker statuses;
     private final int defaultThreshold;
     private final List<String> defaultRounds;
 
     public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, RuntimeService runtime,
-                          TaskService tasks, JdbcTemplate jdbc,
+                          TaskService tasks, JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
                           @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
                           @Value("${lifecycle.follow-up.default-rounds:P3M,P6M}") List<String> defaultRounds) {
         this.programs = programs;
@@ -37,6 +40,8 @@ public class ProgramService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.statuses = statuses;
         this.defaultThreshold = defaultThreshold;
         this.defaultRounds = defaultRounds;
     }
@@ -47,20 +52,26 @@ public class ProgramService {
         Long next = jdbc.queryForObject("select nextval('program_code_seq')", Long.class);
         Program program = new Program(String.format("%s-%d-%04d", request.kind(), request.fiscalYear(), next), user);
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
-        return programs.save(program);
+        programs.saveAndFlush(program);
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "PROPOSAL_CREATED", user, null, program.getCode(),
+                program.getTitle(), null, program.snapshot());
+        return program;
     }
 
     @Transactional
-    public Program update(long id, ProgramRequest request) {
+    public Program update(long id, ProgramRequest request, String user) {
         Program program = lock(id);
         if (!program.getStatus().isEditableByStaff()) {
             throw ProblemException.conflict("status", "programme " + program.getCode() + " is " + program.getStatus()
                     + "; it can only be changed while it is a draft or sent back for revision");
         }
         BudgetLine line = checkShape(request);
+        java.util.Map<String, Object> before = program.snapshot();
         program.clearBatchesAndItems();
         programs.flush();
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "PROPOSAL_CHANGED", user, null, program.getCode(),
+                "proposal revised", before, program.snapshot());
         return program;
     }
 
@@ -70,7 +81,7 @@ public class ProgramService {
         Program program = lock(id);
         switch (program.getStatus()) {
             case DRAFT -> {
-                program.moveTo(ProgramStatus.SUBMITTED);
+                statuses.change(program, ProgramStatus.SUBMITTED, user);
                 ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY,
                         program.getCode(), Map.of(ProcessVariables.PROGRAM_ID, program.getId()));
                 program.submitted(instance.getId());
@@ -81,7 +92,7 @@ public class ProgramService {
                 if (revision == null) {
                     throw ProblemException.conflict("status", "programme " + program.getCode() + " has no open revision");
                 }
-                program.moveTo(ProgramStatus.SUBMITTED);
+                statuses.change(program, ProgramStatus.SUBMITTED, user);
                 tasks.setAssignee(revision.getId(), user);
                 tasks.complete(revision.getId());
             }

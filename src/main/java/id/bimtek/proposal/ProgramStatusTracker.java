@@ -1,5 +1,7 @@
 package id.bimtek.proposal;
 
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,14 +15,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgramStatusTracker {
 
     private final ProgramRepository programs;
+    private final AuditTrail audit;
 
-    public ProgramStatusTracker(ProgramRepository programs) {
+    public ProgramStatusTracker(ProgramRepository programs, AuditTrail audit) {
         this.programs = programs;
+        this.audit = audit;
     }
 
     @Transactional
     public void set(DelegateExecution execution, String status) {
         Long programId = (Long) execution.getVariable(ProcessVariables.PROGRAM_ID);
-        programs.findById(programId).orElseThrow().moveTo(ProgramStatus.valueOf(status));
+        change(programs.findById(programId).orElseThrow(), ProgramStatus.valueOf(status), ActingUser.of(execution));
+    }
+
+    /** Every status change of a programme goes through here, so the audit trail has each one with its actor. */
+    @Transactional
+    public void change(Program program, ProgramStatus next, String actor) {
+        ProgramStatus previous = program.getStatus();
+        if (previous == next) {
+            return;
+        }
+        program.moveTo(next);
+        audit.append(program.getId(), AuditTrail.Stage.PROCESS, "STATUS_CHANGED", actor, null, program.getCode(),
+                previous + " -> " + next, java.util.Map.of("status", previous.name()), java.util.Map.of("status", next.name()));
     }
 }

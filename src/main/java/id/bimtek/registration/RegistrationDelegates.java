@@ -6,6 +6,9 @@ import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.proposal.ProgramStatusTracker;
+import id.bimtek.shared.ActingUser;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,10 +41,11 @@ public class RegistrationDelegates {
      * in between the count and the status change.
      */
     @Bean
-    JavaDelegate closeRegistrationDelegate(ProgramRepository programs, RegistrationService registrations) {
+    JavaDelegate closeRegistrationDelegate(ProgramRepository programs, ProgramStatusTracker statuses,
+                                           RegistrationService registrations) {
         return execution -> {
             Program program = programs.lockById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
-            program.moveTo(id.bimtek.proposal.ProgramStatus.REGISTRATION_CLOSED);
+            statuses.change(program, ProgramStatus.REGISTRATION_CLOSED, ActingUser.of(execution));
             programs.flush();
             long registered = registrations.countInStatus(program.getId(), RegistrationStatus.REGISTERED);
             execution.setVariable(ENOUGH_REGISTRANTS, registered >= program.getMinimumParticipants());
@@ -51,7 +55,7 @@ public class RegistrationDelegates {
     /** confirmParticipantList: seat holders become participants; the rest of the waitlist is told no. */
     @Bean
     JavaDelegate confirmParticipantListDelegate(RegistrationService registrations) {
-        return execution -> registrations.confirmParticipants((Long) execution.getVariable(PROGRAM_ID));
+        return execution -> registrations.confirmParticipants((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
     }
 
     static String isoInstant(Instant instant) {

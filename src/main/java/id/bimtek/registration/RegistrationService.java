@@ -1,6 +1,10 @@
 package id.bimtek.registration;
 
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,14 +34,37 @@ public class RegistrationService {
               from registration r join batch b on b.id = r.batch_id
             """;
 
-    private final JdbcTemplate jdbc;
+    /** Who acts when an applicant registers or withdraws: they are not logged in. */
+    static final String APPLICANT = "applicant";
 
-    public RegistrationService(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    public RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /**
+     * Registers an applicant: a seat while the batch has one, the waitlist otherwise. A refusal by a rule
+     * is recorded in the audit trail after the refused registration has been rolled back.
+     */
     public RegistrationView register(long programId, RegistrationRequest request) {
+        try {
+            return transaction.execute(status -> registerInTransaction(programId, request));
+        } catch (ProblemException refused) {
+            if ("nik".equals(refused.field())) {
+                transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
+                        "REGISTRATION_REFUSED", APPLICANT, null, request.name(), "rule ONE_PLACE_PER_NIK: " + refused.getMessage(),
+                        null, Map.of("nik", request.nik(), "batch", request.batch(), "rule", "ONE_PLACE_PER_NIK")));
+            }
+            throw refused;
+        }
+    }
+
+    private RegistrationView registerInTransaction(long programId, RegistrationRequest request) {
         requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
         // the deadline holds even when the timer that closes registration runs a little late
         if (Boolean.FALSE.equals(jdbc.queryForObject("select registration_deadline > now() from program where id = ?",
@@ -65,7 +92,15 @@ public class RegistrationService {
         if (seatFree) {
             jdbc.update("update batch set taken = taken + 1 where id = ?", batchId);
         }
-        return view(programId, id);
+        RegistrationView registration = view(programId, id);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(), APPLICANT, null,
+                registration.reference() + " " + registration.name(),
+                seatFree ? "rule SEAT_AVAILABLE: seat " + (((Number) batch.get("taken")).intValue() + 1) + " of "
+                        + batch.get("quota") + " in " + request.batch()
+                        : "rule BATCH_FULL: all " + batch.get("quota") + " seats of " + request.batch()
+                        + " taken; waitlist position " + registration.waitlistPosition(),
+                null, Map.of("registrationId", id, "nik", request.nik(), "batch", request.batch(), "status", status.name()));
+        return registration;
     }
 
     /**
@@ -98,13 +133,20 @@ public class RegistrationService {
             throw ProblemException.conflict("status", "the registration is " + status + " and cannot be withdrawn");
         }
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_WITHDRAWN", APPLICANT, null,
+                registration.get("reference") + "", "withdrawn by the applicant", Map.of("status", status),
+                Map.of("registrationId", registrationId, "status", "WITHDRAWN"));
         if (status.equals("REGISTERED")) {
-            int promoted = jdbc.update("""
+            List<Long> promoted = jdbc.queryForList("""
                     update registration set status = 'REGISTERED', status_changed_at = now()
                      where id = (select id from registration where batch_id = ? and status = 'WAITLISTED'
-                                  order by id limit 1)""", batchId);
-            if (promoted == 0) {
+                                  order by id limit 1) returning id""", Long.class, batchId);
+            if (promoted.isEmpty()) {
                 jdbc.update("update batch set taken = taken - 1 where id = ?", batchId);
+            } else {
+                audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_PROMOTED", ActingUser.SYSTEM, null,
+                        "registration " + promoted.get(0), "rule WAITLIST_ORDER: first on the waitlist takes the freed seat",
+                        Map.of("status", "WAITLISTED"), Map.of("registrationId", promoted.get(0), "status", "REGISTERED"));
             }
         }
         return view(programId, registrationId);
@@ -133,20 +175,26 @@ public class RegistrationService {
 
     /** The final list: seat holders are confirmed, whoever still waits is not selected. */
     @Transactional
-    public void confirmParticipants(long programId) {
-        jdbc.update("""
+    public void confirmParticipants(long programId, String actor) {
+        int changed = jdbc.update("""
                 update registration set status = case status when 'REGISTERED' then 'CONFIRMED' else 'NOT_SELECTED' end,
                        status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED')""", programId);
+        long confirmed = countInStatus(programId, RegistrationStatus.CONFIRMED);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "PARTICIPANTS_CONFIRMED", actor, null, null,
+                confirmed + " participants confirmed, " + (changed - confirmed) + " on the waitlist not selected", null,
+                Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
     }
 
     /** Cancellation: every open place is cancelled and the seats freed. */
     @Transactional
-    public int cancelAll(long programId) {
+    public int cancelAll(long programId, String actor) {
         int cancelled = jdbc.update("""
                 update registration set status = 'CANCELLED', status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')""", programId);
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
+        audit.append(programId, AuditTrail.Stage.CANCELLATION, "REGISTRATIONS_CANCELLED", actor, null, null,
+                cancelled + " registrations cancelled with the programme", null, Map.of("cancelled", cancelled));
         return cancelled;
     }
 

@@ -1,5 +1,7 @@
 package id.bimtek.workflow;
 
+import id.bimtek.shared.ActingUser;
+import id.bimtek.audit.AuditTrail;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,12 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecisionLog {
 
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = ActingUser.SYSTEM;
 
     private final DecisionRepository decisions;
+    private final AuditTrail audit;
 
-    DecisionLog(DecisionRepository decisions) {
+    DecisionLog(DecisionRepository decisions, AuditTrail audit) {
         this.decisions = decisions;
+        this.audit = audit;
     }
 
     @Transactional
@@ -25,7 +29,25 @@ public class DecisionLog {
     @Transactional
     public Decision record(Long programId, String taskKey, String taskName, String taskId,
                            String decision, String comment, String actor, String onBehalfOf) {
+        audit.append(programId, stageOf(taskKey), "DECISION", actor, onBehalfOf, taskName,
+                decision + (comment == null ? "" : ": " + comment),
+                null, java.util.Map.of("task", taskKey, "decision", decision, "comment", comment == null ? "" : comment));
         return decisions.save(new Decision(programId, taskKey, taskName, taskId, decision, comment, actor, onBehalfOf));
+    }
+
+    /** The lifecycle stage a task or step belongs to, for the auditors' filters. */
+    public static AuditTrail.Stage stageOf(String taskKey) {
+        return switch (taskKey) {
+            case "validateProposal", "reviseProposal" -> AuditTrail.Stage.PROPOSAL;
+            case "reviewProposal" -> AuditTrail.Stage.REVIEW;
+            case "approveBudget", "secondBudgetApproval", "commitBudget" -> AuditTrail.Stage.BUDGET;
+            case "decideUndersubscription", "confirmParticipants" -> AuditTrail.Stage.REGISTRATION;
+            case "recordAttendance" -> AuditTrail.Stage.DELIVERY;
+            case "fileClosingReport", "approveClosingReport" -> AuditTrail.Stage.CLOSING;
+            case "recordOutcomes" -> AuditTrail.Stage.FOLLOW_UP;
+            case "cancelProgram" -> AuditTrail.Stage.CANCELLATION;
+            default -> AuditTrail.Stage.PROCESS;
+        };
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.delegation.Delegations;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.notification.Notifications;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.CurrentUser;

@@ -1,0 +1,51 @@
+package id.bimtek.audit;
+
+import id.bimtek.proposal.ProgramService;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The auditors' API: a programme's audit trail with filters, and the verification of its hash chain. */
+@RestController
+public class AuditController {
+
+    private final AuditTrail audit;
+    private final ProgramService programs;
+    private final JdbcTemplate jdbc;
+
+    public AuditController(AuditTrail audit, ProgramService programs, JdbcTemplate jdbc) {
+        this.audit = audit;
+        this.programs = programs;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/programs/{id}/audit")
+    List<AuditTrail.Record> trail(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+                                  @RequestParam(required = false) String user,
+                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        programs.get(id);
+        return audit.of(id).stream()
+                .filter(record -> stage == null || record.stage() == stage)
+                .filter(record -> user == null || user.equals(record.actor()) || user.equals(record.onBehalfOf()))
+                .filter(record -> from == null || !record.recordedAt().isBefore(from))
+                .filter(record -> to == null || record.recordedAt().isBefore(to))
+                .toList();
+    }
+
+    @GetMapping("/api/programs/{id}/audit/verify")
+    AuditTrail.Verification verify(@PathVariable long id) {
+        programs.get(id);
+        return audit.verify(id);
+    }
+
+    /** Every programme's chain; the invalid ones first. */
+    @GetMapping("/api/audit/verify")
+    List<AuditTrail.Verification> verifyAll() {
+        return jdbc.queryForList("select id from program order by id", Long.class).stream().map(audit::verify)
+                .sorted(java.util.Comparator.comparing(AuditTrail.Verification::valid)).toList();
+    }
+}

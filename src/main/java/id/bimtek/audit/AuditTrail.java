@@ -1,0 +1,163 @@
+package id.bimtek.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only, hash-chained record of everything done to a programme. Records are written in the
+ * transaction of the change they describe (they exist exactly when the change does). Each record's hash
+ * covers its content and the previous record's hash, so {@link #verify} finds the first record that was
+ * altered, inserted or removed behind the application's back.
+ */
+@Service
+public class AuditTrail {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    public enum Stage { PROPOSAL, REVIEW, BUDGET, REGISTRATION, DELIVERY, CLOSING, FOLLOW_UP, CANCELLATION, PROCESS }
+
+    public record Record(long id, long programId, int seq, Instant recordedAt, Stage stage, String kind, String actor,
+                         String onBehalfOf, String subject, String detail, String oldValue, String newValue,
+                         String prevHash, String hash) {
+    }
+
+    /** The result of verifying one programme's chain: the first record that does not match, if any. */
+    public record Verification(long programId, int records, boolean valid, Integer firstBadSeq, Long firstBadId,
+                               String problem) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final JdbcTemplate jdbc;
+
+    public AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends a record in the caller's transaction; values are stored as JSON. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(long programId, Stage stage, String kind, String actor, String onBehalfOf, String subject,
+                       String detail, Object oldValue, Object newValue) {
+        jdbc.update("insert into audit_chain_head (program_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing",
+                programId, GENESIS);
+        Map<String, Object> head = jdbc.queryForMap(
+                "select last_seq, last_hash from audit_chain_head where program_id = ? for update", programId);
+        int seq = ((Number) head.get("last_seq")).intValue() + 1;
+        String prevHash = (String) head.get("last_hash");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String oldJson = json(oldValue);
+        String newJson = json(newValue);
+        String limitedDetail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+        String limitedSubject = subject == null || subject.length() <= 300 ? subject : subject.substring(0, 297) + "...";
+        String hash = hash(programId, seq, at, stage.name(), kind, actor, onBehalfOf, limitedSubject, limitedDetail,
+                oldJson, newJson, prevHash);
+        jdbc.update("""
+                insert into audit_record (program_id, seq, recorded_at, stage, kind, actor, on_behalf_of, subject, detail,
+                                          old_value, new_value, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                programId, seq, Timestamp.from(at), stage.name(), kind, actor, onBehalfOf, limitedSubject, limitedDetail,
+                oldJson, newJson, prevHash, hash);
+        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?", seq, hash, programId);
+    }
+
+    /** For refusals: recorded even though the refused change itself is rolled back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void appendIndependently(long programId, Stage stage, String kind, String actor, String subject, String detail,
+                                    Object value) {
+        append(programId, stage, kind, actor, null, subject, detail, null, value);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Record> of(long programId) {
+        return jdbc.query("select * from audit_record where program_id = ? order by seq", AuditTrail::map, programId);
+    }
+
+    /** Recomputes every hash of the programme's chain; names the first record that does not match. */
+    @Transactional(readOnly = true)
+    public Verification verify(long programId) {
+        List<Record> records = of(programId);
+        String prev = GENESIS;
+        int expectedSeq = 1;
+        for (Record record : records) {
+            if (record.seq() != expectedSeq) {
+                return new Verification(programId, records.size(), false, record.seq(), record.id(),
+                        "record " + expectedSeq + " is missing before this one");
+            }
+            if (!record.prevHash().equals(prev)) {
+                return new Verification(programId, records.size(), false, record.seq(), record.id(),
+                        "does not follow the previous record's hash");
+            }
+            String recomputed = hash(record.programId(), record.seq(), record.recordedAt(), record.stage().name(),
+                    record.kind(), record.actor(), record.onBehalfOf(), record.subject(), record.detail(),
+                    record.oldValue(), record.newValue(), record.prevHash());
+            if (!recomputed.equals(record.hash())) {
+                return new Verification(programId, records.size(), false, record.seq(), record.id(),
+                        "its content does not match its hash: it was altered");
+            }
+            prev = record.hash();
+            expectedSeq++;
+        }
+        List<Map<String, Object>> head = jdbc.queryForList(
+                "select last_seq, last_hash from audit_chain_head where program_id = ?", programId);
+        if (!head.isEmpty() && (((Number) head.get(0).get("last_seq")).intValue() != records.size()
+                || !prev.equals(head.get(0).get("last_hash")))) {
+            return new Verification(programId, records.size(), false, records.size() + 1, null,
+                    "records at the end of the chain were removed");
+        }
+        return new Verification(programId, records.size(), true, null, null, null);
+    }
+
+    static String hash(long programId, int seq, Instant at, String stage, String kind, String actor, String onBehalfOf,
+                       String subject, String detail, String oldValue, String newValue, String prevHash) {
+        StringBuilder canonical = new StringBuilder();
+        for (Object part : new Object[] {programId, seq, at.truncatedTo(ChronoUnit.MICROS).toString(), stage, kind, actor,
+                onBehalfOf, subject, detail, oldValue, newValue, prevHash}) {
+            String text = part == null ? "" : part.toString();
+            // length-prefixed, so no two different records can produce the same text
+            canonical.append(text.length()).append(':').append(text).append('|');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot record " + value.getClass(), e);
+        }
+    }
+
+    private static Record map(ResultSet rs, int row) throws SQLException {
+        return new Record(rs.getLong("id"), rs.getLong("program_id"), rs.getInt("seq"),
+                rs.getTimestamp("recorded_at").toInstant(), Stage.valueOf(rs.getString("stage")), rs.getString("kind"),
+                rs.getString("actor"), rs.getString("on_behalf_of"), rs.getString("subject"), rs.getString("detail"),
+                rs.getString("old_value"), rs.getString("new_value"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

@@ -1,0 +1,64 @@
+package id.bimtek.audit;
+
+import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+
+import id.bimtek.shared.ActingUser;
+import id.bimtek.workflow.DecisionLog;
+import id.bimtek.workflow.TaskDeadlines;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${taskAudit}} on every user task: who it was offered to and when it was due, who claimed it,
+ * who completed it, or why it was withdrawn (a cancelled programme) — in the audit trail, in the
+ * transaction of the event itself, wherever the user acted (Tasklist, the API).
+ */
+@Component
+public class TaskAudit implements TaskListener {
+
+    private final AuditTrail audit;
+
+    public TaskAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = ActingUser.of(task.getExecution());
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("taskId", task.getId());
+        value.put("taskKey", task.getTaskDefinitionKey());
+        String kind;
+        String detail;
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                kind = "TASK_CREATED";
+                value.put("candidateGroups", TaskDeadlines.candidateGroups(task));
+                value.put("due", String.valueOf(task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+                detail = "offered to " + String.join(", ", TaskDeadlines.candidateGroups(task));
+            }
+            case EVENTNAME_ASSIGNMENT -> {
+                kind = "TASK_ASSIGNED";
+                value.put("assignee", String.valueOf(task.getAssignee()));
+                detail = task.getAssignee() == null ? "released" : "held by " + task.getAssignee();
+            }
+            case EVENTNAME_COMPLETE -> {
+                kind = "TASK_COMPLETED";
+                value.put("assignee", String.valueOf(task.getAssignee()));
+                detail = "completed";
+            }
+            case EVENTNAME_DELETE -> {
+                kind = "TASK_WITHDRAWN";
+                detail = "withdrawn: the process left the task (e.g. the programme was cancelled)";
+            }
+            default -> {
+                return;
+            }
+        }
+        audit.append((Long) task.getVariable(PROGRAM_ID), DecisionLog.stageOf(task.getTaskDefinitionKey()), kind, actor,
+                null, task.getName(), detail, null, value);
+    }
+}
