@@ -118,8 +118,8 @@ public class Program {
                 "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
                 "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
         snapshot.put("budgetItems", budgetItems.stream().map(i -> java.util.Map.of("description", i.getDescription(),
-                "amount", i.getAmount().toPlainString())).toList());
-        snapshot.put("requestedTotal", requestedTotal().toPlainString());
+                "amount", i.getAmount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString())).toList());
+        snapshot.put("requestedTotal", requestedTotal().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
         return snapshot;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +26,7 @@ public class ProgramService {
     private final BudgetLineRepository budgetLines;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identity;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final ProgramStatusTracker statuses;
@@ -32,13 +34,14 @@ public class ProgramService {
     private final List<String> defaultRounds;
 
     public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, RuntimeService runtime,
-                          TaskService tasks, JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
+                          TaskService tasks, IdentityService identity, JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
                           @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
                           @Value("${lifecycle.follow-up.default-rounds:P3M,P6M}") List<String> defaultRounds) {
         this.programs = programs;
         this.budgetLines = budgetLines;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identity = identity;
         this.jdbc = jdbc;
         this.audit = audit;
         this.statuses = statuses;
@@ -93,8 +96,15 @@ public class ProgramService {
                     throw ProblemException.conflict("status", "programme " + program.getCode() + " has no open revision");
                 }
                 statuses.change(program, ProgramStatus.SUBMITTED, user);
-                tasks.setAssignee(revision.getId(), user);
-                tasks.complete(revision.getId());
+                // as the user, so the engine and the audit trail record who resubmitted
+                identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+                try {
+                    tasks.setAssignee(revision.getId(), user);
+                    tasks.complete(revision.getId());
+                } finally {
+                    identity.clearAuthentication();
+                }
             }
             default -> throw ProblemException.conflict("status", "programme " + program.getCode() + " is "
                     + program.getStatus() + " and cannot be submitted");
