@@ -65,6 +65,9 @@ public class RegistrationService {
     }
 
     private RegistrationView registerInTransaction(long programId, RegistrationRequest request) {
+        Nik.problemWith(request.nik()).ifPresent(problem -> {
+            throw ProblemException.invalid("nik", problem);
+        });
         requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
         // the deadline holds even when the timer that closes registration runs a little late
         if (Boolean.FALSE.equals(jdbc.queryForObject("select registration_deadline > now() from program where id = ?",

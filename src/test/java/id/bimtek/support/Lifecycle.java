@@ -160,7 +160,7 @@ public class Lifecycle {
 
     /** A well-formed NIK of Kota Tangerang (36.71), unique within the test run. */
     public static String nextNik() {
-        return String.format("367101%s%04d", "450890", NIKS.incrementAndGet() % 10_000);
+        return String.format("367101%s%04d", "450890", 1 + NIKS.incrementAndGet() % 9_999);
     }
 
     /** Moves the engine's clock and runs every timer that is then due; returns how many ran. */
