@@ -28,6 +28,7 @@ public class SecurityConfig {
     private static final String STAFF = Roles.roleOf(Roles.STAFF);
     private static final String DEPARTMENT_HEAD = Roles.roleOf(Roles.DEPARTMENT_HEAD);
     private static final String ADMIN = Roles.roleOf(Roles.ADMIN);
+    private static final String AUDITOR = Roles.roleOf(Roles.AUDITOR);
 
     /** The Camunda webapps run their own session login and CSRF protection against the same identity service. */
     @Bean
@@ -56,8 +57,26 @@ public class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The auditors' pages: a browser session with form login against the same identity service, CSRF on.
+     * Only auditors and administrators may read them.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain auditorPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/audit"), path("/audit/**"), path("/login"), path("/logout")))
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/login")).permitAll()
+                        .anyRequest().hasAnyRole(AUDITOR, ADMIN))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/audit", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -77,8 +96,11 @@ public class SecurityConfig {
                         .requestMatchers(POST, "/api/delegations", "/api/delegations/*/revoke")
                         .hasAnyRole(Roles.roleOf(Roles.DIVISION_HEAD), DEPARTMENT_HEAD)
                         // the audit trail is for auditors (and administrators, who answer for the system)
-                        .requestMatchers(GET, "/api/programs/*/audit", "/api/programs/*/audit/**", "/api/audit/**")
-                        .hasAnyRole(Roles.roleOf(Roles.AUDITOR), ADMIN)
+                        .requestMatchers(GET, "/api/programs/*/audit", "/api/programs/*/audit/**", "/api/audit/**",
+                                "/api/programs/*/audit.csv", "/api/programs/*/audit.pdf")
+                        .hasAnyRole(AUDITOR, ADMIN)
+                        // a budget line's ledger: for those who answer for the money
+                        .requestMatchers(GET, "/api/budget-lines/*/ledger").hasAnyRole(AUDITOR, ADMIN, DEPARTMENT_HEAD)
                         .requestMatchers(GET, "/api/**").authenticated()
                         .requestMatchers(POST, "/api/tasks/*/complete").authenticated()
                         .anyRequest().denyAll())

@@ -1,0 +1,73 @@
+package id.bimtek.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A programme's timeline as CSV and PDF, with the filters of the JSON endpoint. Under {@code /api} for
+ * HTTP Basic clients, and under {@code /audit} for auditors signed in to the pages.
+ */
+@RestController
+public class AuditExportController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final AuditTrail audit;
+    private final AuditorQueries queries;
+    private final AuditExports exports;
+
+    public AuditExportController(AuditTrail audit, AuditorQueries queries, AuditExports exports) {
+        this.audit = audit;
+        this.queries = queries;
+        this.exports = exports;
+    }
+
+    @GetMapping({"/api/programs/{id}/audit.csv", "/audit/programs/{id}/audit.csv"})
+    ResponseEntity<byte[]> csv(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+                               @RequestParam(required = false) String user, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to) {
+        AuditorQueries.ProgramHeader program = queries.header(id);
+        List<AuditTrail.Record> records = AuditFilter.of(stage, user, from, to).apply(audit.of(id));
+        return ResponseEntity.ok().contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("audit-" + program.code() + ".csv"))
+                .body(exports.csv(records));
+    }
+
+    @GetMapping({"/api/programs/{id}/audit.pdf", "/audit/programs/{id}/audit.pdf"})
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+                               @RequestParam(required = false) String user, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to, Authentication caller) {
+        AuditorQueries.ProgramHeader program = queries.header(id);
+        AuditFilter filter = AuditFilter.of(stage, user, from, to);
+        List<AuditTrail.Record> all = audit.of(id);
+        byte[] pdf = exports.pdf(program, queries.money(id), filter.apply(all), filter, audit.verify(id),
+                all.isEmpty() ? null : all.get(all.size() - 1).hash(), caller == null ? "-" : caller.getName(),
+                Instant.now());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("audit-" + program.code() + ".pdf"))
+                .body(pdf);
+    }
+
+    /** The timeline as JSON for auditors signed in to the pages (the same as {@code GET /api/programs/{id}/audit}). */
+    @GetMapping("/audit/programs/{id}/audit.json")
+    List<AuditTrail.Record> json(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+                                 @RequestParam(required = false) String user, @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to) {
+        queries.header(id);
+        return AuditFilter.of(stage, user, from, to).apply(audit.of(id));
+    }
+
+    private static String attachment(String filename) {
+        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString();
+    }
+}

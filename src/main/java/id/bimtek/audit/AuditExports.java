@@ -1,0 +1,170 @@
+package id.bimtek.audit;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.HeaderFooter;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/** A programme's timeline as CSV (one row per audit record) and as a PDF document an auditor can file. */
+@Component
+public class AuditExports {
+
+    static final String[] CSV_HEADER = {"seq", "recorded_at", "recorded_at_wib", "stage", "kind", "actor",
+            "on_behalf_of", "subject", "detail", "old_value", "new_value", "prev_hash", "hash"};
+
+    private final Labels labels;
+
+    public AuditExports(Labels labels) {
+        this.labels = labels;
+    }
+
+    public byte[] csv(List<AuditTrail.Record> records) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            for (AuditTrail.Record record : records) {
+                printer.printRecord(record.seq(), record.recordedAt().toString(), labels.time(record.recordedAt()),
+                        record.stage().name(), record.kind(), record.actor(), record.onBehalfOf(), record.subject(),
+                        record.detail(), record.oldValue(), record.newValue(), record.prevHash(), record.hash());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] pdf(AuditorQueries.ProgramHeader program, AuditorQueries.ProgramMoney money,
+                      List<AuditTrail.Record> records, AuditFilter filter, AuditTrail.Verification verification,
+                      String lastHash, String generatedBy, Instant generatedAt) {
+        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+        Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
+        Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
+        Font smallBold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
+        String verified = verification.valid()
+                ? "Rantai audit TERVERIFIKASI (" + verification.records() + " catatan)"
+                : "Rantai audit RUSAK pada catatan " + verification.firstBadSeq() + ": " + verification.problem();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 36);
+        PdfWriter.getInstance(document, out);
+        document.addTitle("Jejak audit " + program.code());
+        document.addSubject(program.title());
+        document.addCreator("Bimtek lifecycle engine");
+        HeaderFooter footer = new HeaderFooter(new Phrase(verified + " · dibuat " + labels.time(generatedAt)
+                + " oleh " + generatedBy + " · halaman ", small), true);
+        footer.setBorder(Rectangle.TOP);
+        footer.setAlignment(Element.ALIGN_LEFT);
+        document.setFooter(footer);
+        document.open();
+
+        document.add(new Paragraph("Jejak Audit Program " + program.code(), title));
+        document.add(new Paragraph(program.title(), bold));
+        PdfPTable head = new PdfPTable(new float[] {1.3f, 3f, 1.3f, 3f});
+        head.setWidthPercentage(100);
+        head.setSpacingBefore(6);
+        cellPair(head, "Kode program", program.code(), bold, normal);
+        cellPair(head, "Status", program.status(), bold, normal);
+        cellPair(head, "Instansi", program.agency(), bold, normal);
+        cellPair(head, "Jenis", program.kind(), bold, normal);
+        cellPair(head, "Mata anggaran", program.lineCode() + " — " + program.lineName(), bold, normal);
+        cellPair(head, "Tahun anggaran", program.lineFiscalYear() + " (" + program.lineSource() + ")", bold, normal);
+        document.add(head);
+
+        document.add(new Paragraph("Ringkasan anggaran", bold));
+        PdfPTable budget = new PdfPTable(new float[] {2f, 1.5f, 2f, 1.5f});
+        budget.setWidthPercentage(100);
+        budget.setSpacingBefore(3);
+        cellPair(budget, "Program: dikomitmenkan", labels.rupiah(money.committed()), bold, normal);
+        cellPair(budget, "Mata anggaran: pagu", labels.rupiah(program.lineCeiling()), bold, normal);
+        cellPair(budget, "Program: direalisasikan", labels.rupiah(money.realised()), bold, normal);
+        cellPair(budget, "Mata anggaran: komitmen", labels.rupiah(program.lineCommitted()), bold, normal);
+        cellPair(budget, "Program: dikembalikan", labels.rupiah(money.released()), bold, normal);
+        cellPair(budget, "Mata anggaran: realisasi", labels.rupiah(program.lineRealised()), bold, normal);
+        cellPair(budget, "Program: masih terkomitmen", labels.rupiah(money.outstanding()), bold, normal);
+        cellPair(budget, "Mata anggaran: sisa pagu", labels.rupiah(program.lineRemaining()), bold, normal);
+        document.add(budget);
+
+        Paragraph timelineTitle = new Paragraph("Linimasa (" + records.size() + " catatan"
+                + (filter.isEmpty() ? "" : "; disaring: " + describe(filter)) + ")", bold);
+        timelineTitle.setSpacingBefore(8);
+        document.add(timelineTitle);
+        PdfPTable timeline = new PdfPTable(new float[] {0.4f, 1.3f, 0.9f, 1.4f, 1f, 1f, 1.6f, 2.6f, 1.7f, 1.7f});
+        timeline.setWidthPercentage(100);
+        timeline.setSpacingBefore(3);
+        timeline.setHeaderRows(1);
+        for (String label : new String[] {"No", "Waktu (WIB)", "Tahap", "Jenis", "Pelaku", "Atas nama", "Subjek",
+                "Rincian", "Nilai lama", "Nilai baru"}) {
+            PdfPCell cell = new PdfPCell(new Phrase(label, smallBold));
+            cell.setBackgroundColor(new Color(230, 230, 230));
+            timeline.addCell(cell);
+        }
+        for (AuditTrail.Record record : records) {
+            for (String text : new String[] {String.valueOf(record.seq()), labels.time(record.recordedAt()),
+                    labels.stage(record.stage()), record.kind(), record.actor(), record.onBehalfOf(), record.subject(),
+                    record.detail(), record.oldValue(), record.newValue()}) {
+                timeline.addCell(new PdfPCell(new Phrase(text == null ? "" : text, small)));
+            }
+        }
+        document.add(timeline);
+
+        Paragraph closing = new Paragraph();
+        closing.setSpacingBefore(8);
+        closing.add(new Chunk("Verifikasi rantai hash: ", bold));
+        closing.add(new Chunk(verified + ". Hash terakhir: " + (lastHash == null ? "-" : lastHash) + ". Dibuat "
+                + labels.time(generatedAt) + " oleh " + generatedBy + ".", normal));
+        document.add(closing);
+        document.close();
+        return out.toByteArray();
+    }
+
+    String describe(AuditFilter filter) {
+        StringBuilder text = new StringBuilder();
+        if (filter.stage() != null) {
+            text.append("tahap ").append(labels.stage(filter.stage())).append(' ');
+        }
+        if (filter.user() != null) {
+            text.append("pengguna ").append(filter.user()).append(' ');
+        }
+        if (filter.from() != null) {
+            text.append("sejak ").append(labels.time(filter.from())).append(' ');
+        }
+        if (filter.to() != null) {
+            text.append("sebelum ").append(labels.time(filter.to())).append(' ');
+        }
+        return text.toString().trim();
+    }
+
+    private static void cellPair(PdfPTable table, String label, String value, Font labelFont, Font valueFont) {
+        PdfPCell labelCell = new PdfPCell(new Phrase(label, labelFont));
+        labelCell.setBorder(Rectangle.NO_BORDER);
+        PdfPCell valueCell = new PdfPCell(new Phrase(value == null ? "" : value, valueFont));
+        valueCell.setBorder(Rectangle.NO_BORDER);
+        table.addCell(labelCell);
+        table.addCell(valueCell);
+    }
+
+    static BigDecimal zeroIfNull(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+}

@@ -1,0 +1,295 @@
+package id.bimtek.audit;
+
+import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
+import static id.bimtek.support.Lifecycle.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.cancellation.CancellationService;
+import id.bimtek.delivery.AttendanceService;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The auditor's view: CSV and PDF exports, the budget-line ledger, and the server-rendered pages behind form login. */
+@LifecycleTest
+class AuditorViewTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired Lifecycle lifecycle;
+    @Autowired AuditTrail audit;
+    @Autowired AttendanceService attendance;
+    @Autowired CancellationService cancellation;
+    @Autowired BudgetLineRepository lines;
+    @LocalServerPort int port;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+        lifecycle.resetClock();
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowPerAuditRecordWithTheJsonEndpointsFilters() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        ResponseEntity<String> response = as("auditor").getForEntity("/api/programs/" + program.getId() + "/audit.csv", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(response.getHeaders().getContentType().getCharset()).isEqualTo(StandardCharsets.UTF_8);
+        List<CSVRecord> rows = parse(response.getBody());
+        List<AuditTrail.Record> records = audit.of(program.getId());
+        assertThat(rows).hasSize(records.size()).hasSizeGreaterThan(3);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("seq")).isEqualTo(String.valueOf(records.get(i).seq()));
+            assertThat(rows.get(i).get("kind")).isEqualTo(records.get(i).kind());
+            assertThat(rows.get(i).get("hash")).isEqualTo(records.get(i).hash());
+        }
+        assertThat(rows).extracting(row -> row.get("kind")).contains("DECISION", "BUDGET_COMMIT");
+
+        List<CSVRecord> review = parse(as("admin").getForObject("/api/programs/" + program.getId()
+                + "/audit.csv?stage=REVIEW&user=division-head", String.class));
+        assertThat(review).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("stage")).isEqualTo("REVIEW");
+            assertThat(row.get("actor")).isEqualTo("division-head");
+        });
+        assertThat(parse(as("auditor").getForObject("/api/programs/" + program.getId()
+                + "/audit.csv?to=2000-01-01T00:00:00Z", String.class))).isEmpty();
+        assertThat(as("auditor").getForEntity("/api/programs/" + program.getId() + "/audit.csv?from=gestern", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("staff").getForEntity("/api/programs/" + program.getId() + "/audit.csv", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/programs/" + program.getId() + "/audit.csv", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("auditor").getForEntity("/api/programs/999999999/audit.csv", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void pdfIsADocumentWithTheProgrammeTheBudgetAndTheVerifiedChain() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(line));
+        ResponseEntity<byte[]> response = as("auditor").getForEntity("/api/programs/" + program.getId() + "/audit.pdf", byte[].class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(new String(response.getBody(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+        PdfReader reader = new PdfReader(response.getBody());
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        assertThat(text.toString()).contains(program.getCode(), "Disperindakop dan UKM Kota Tangerang", line.getCode(),
+                "24.600.000,00", "500.000.000,00", "TERVERIFIKASI", "DECISION");
+        assertThat(as("staff").getForEntity("/api/programs/" + program.getId() + "/audit.pdf", byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theLedgerReconcilesAfterApprovalClosingSettlementAndCancellation() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program closed = closedAndSettled(line);
+        Program cancelled = lifecycle.approved(lifecycle.sewingBimtek(line, 1, 1, 10_000_000));
+        cancellation.requestCancellation(cancelled.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
+        Program open = lifecycle.approved(lifecycle.sewingBimtek(line, 1, 1, 7_250_500));
+
+        Map<String, Object> ledger = ledger(line, "department-head");
+        assertThat(ledger).containsEntry("reconciled", true).containsEntry("code", line.getCode());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> movements = (List<Map<String, Object>>) ledger.get("movements");
+        assertThat(movements).extracting(m -> m.get("kind") + " " + m.get("programCode")).containsExactly(
+                "COMMIT " + closed.getCode(), "REALISE " + closed.getCode(), "RELEASE " + closed.getCode(),
+                "COMMIT " + cancelled.getCode(), "RELEASE " + cancelled.getCode(), "COMMIT " + open.getCode());
+        assertThat(movements).extracting(m -> new BigDecimal(m.get("remaining").toString()).longValueExact())
+                .containsExactly(475_400_000L, 475_400_000L, 476_900_000L, 466_900_000L, 476_900_000L, 469_649_500L);
+        BudgetLine now = lines.findById(line.getId()).orElseThrow();
+        assertThat(new BigDecimal(ledger.get("runningCommitted").toString())).isEqualByComparingTo(now.getCommitted())
+                .isEqualByComparingTo("7250500");
+        assertThat(new BigDecimal(ledger.get("runningRealised").toString())).isEqualByComparingTo(now.getRealised())
+                .isEqualByComparingTo("23100000");
+        assertThat(new BigDecimal(ledger.get("runningRemaining").toString())).isEqualByComparingTo(now.getRemaining());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> programmes = (List<Map<String, Object>>) ledger.get("programmes");
+        assertThat(programmes).hasSize(3);
+
+        assertThat(ledger(line, "auditor")).containsEntry("reconciled", true);
+        assertThat(ledger(line, "admin")).containsEntry("reconciled", true);
+        assertThat(as("staff").getForEntity("/api/budget-lines/" + line.getCode() + "/ledger", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("auditor").getForEntity("/api/budget-lines/0.00.nothing/ledger", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void thePagesNeedAnAuditorSignedInWithTheFormAndCsrf() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(line));
+        String page = "/audit/programs/" + program.getId();
+
+        HttpResponse<String> anonymous = browser().get(page);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        Browser noToken = browser();
+        noToken.get("/login");
+        assertThat(noToken.post("/login", Map.of("username", "auditor", "password", "auditor"), false).statusCode())
+                .isEqualTo(403);
+
+        Browser auditor = browser().signIn("auditor");
+        HttpResponse<String> timeline = auditor.get(page);
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        assertThat(timeline.body()).contains(program.getTitle(), program.getCode(), "<td>DECISION</td>",
+                "Rantai audit terverifikasi", "Disperindakop dan UKM Kota Tangerang", "Rp 24.600.000,00");
+        HttpResponse<String> filtered = auditor.get(page + "?stage=BUDGET&user=&from=&to=");
+        assertThat(filtered.body()).contains("BUDGET_COMMIT").doesNotContain("PROPOSAL_CREATED");
+        assertThat(auditor.get(page + "/audit.csv").body()).startsWith("seq,recorded_at");
+        assertThat(auditor.get("/audit?q=" + program.getCode()).body()).contains(program.getCode());
+        assertThat(auditor.get("/audit?user=division-head&line=" + line.getCode() + "&year=2025").body())
+                .contains(program.getCode());
+        assertThat(auditor.get("/audit?q=no-such-programme-anywhere").body()).doesNotContain(program.getCode());
+        HttpResponse<String> ledger = auditor.get("/audit/budget-lines/" + line.getCode() + "?fiscalYear=2025");
+        assertThat(ledger.statusCode()).isEqualTo(200);
+        assertThat(ledger.body()).contains("Cocok", program.getCode(), "24.600.000,00");
+
+        Browser staff = browser().signIn("staff");
+        assertThat(staff.get(page).statusCode()).isEqualTo(403);
+        assertThat(staff.get("/audit").statusCode()).isEqualTo(403);
+
+        assertThat(browser().signIn("admin").get(page).statusCode()).isEqualTo(200);
+    }
+
+    // --- helpers
+
+    private Program closedAndSettled(BudgetLine line) {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(line, 5, 3, 9_000_000, 15_600_000));
+        List<Long> registered = new ArrayList<>();
+        for (String name : List.of("Siti Aminah", "Dewi Lestari", "Rina Wati")) {
+            RegistrationView registration = lifecycle.register(program, name);
+            registered.add(registration.id());
+        }
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batchId, session, registered, "staff");
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 9_000_000),
+                        Map.of("description", "Bahan praktik", "amount", 14_100_000)),
+                "notes", "Pelatihan selesai"));
+        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.FOLLOW_UP);
+        return program;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ledger(BudgetLine line, String user) {
+        ResponseEntity<Map> response = as(user).getForEntity("/api/budget-lines/" + line.getCode() + "/ledger?fiscalYear="
+                + line.getFiscalYear(), Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    private static List<CSVRecord> parse(String csv) throws Exception {
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            if (csv != null) {
+                assertThat(parser.getHeaderNames()).containsExactly(AuditExports.CSV_HEADER);
+            }
+            return parser.getRecords();
+        }
+    }
+
+    private Browser browser() {
+        return new Browser("http://localhost:" + port);
+    }
+
+    /** A browser that follows no redirects and keeps its session cookie. */
+    private static final class Browser {
+
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String base;
+        private String session;
+        private String csrf;
+
+        Browser(String base) {
+            this.base = base;
+        }
+
+        Browser signIn(String user) throws Exception {
+            HttpResponse<String> login = get("/login");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("Kata sandi");
+            HttpResponse<String> signedIn = post("/login", Map.of("username", user, "password", user), true);
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            return this;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, boolean withCsrf) throws Exception {
+            StringBuilder body = new StringBuilder();
+            form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            if (withCsrf) {
+                body.append("&_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+            }
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (session != null) {
+                request.header("Cookie", "JSESSIONID=" + session);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+                    .findFirst().ifPresent(cookie -> session = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')));
+            Matcher token = CSRF.matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return response;
+        }
+    }
+}
