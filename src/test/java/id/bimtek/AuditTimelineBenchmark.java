@@ -54,6 +54,8 @@ class AuditTimelineBenchmark {
         lifecycle.resetClock();
 
         for (String path : List.of("/api/programs/" + program.getId() + "/audit",
+                "/api/programs/" + program.getId() + "/audit.csv",
+                "/api/programs/" + program.getId() + "/audit.pdf",
                 "/api/programs/" + program.getId() + "/audit/verify",
                 "/api/programs/" + program.getId() + "/history")) {
             measure(path);
@@ -67,10 +69,10 @@ class AuditTimelineBenchmark {
         int size = 0;
         for (int i = -5; i < REQUESTS; i++) { // five warm-up requests
             long start = System.nanoTime();
-            ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+            ResponseEntity<byte[]> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
             long took = System.nanoTime() - start;
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-            size = response.getBody().length();
+            size = response.getBody().length;
             if (i >= 0) {
                 nanos[i] = took;
             }
