@@ -162,7 +162,7 @@ class ProposalAndBudgetTest {
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
         assertThatThrownBy(() -> programs.update(program.getId(), lifecycle.sewingBimtek(line), STAFF.id()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
-        ProgramRequest unknownLine = new ProgramRequest("x", "BIMTEK", "x", "9.99.99", 2025, OffsetDateTime.now().plusDays(3),
+        ProgramRequest unknownLine = new ProgramRequest("x", "BIMTEK", "x", null, "9.99.99", 2025, OffsetDateTime.now().plusDays(3),
                 1, 80, null, List.of("APPAREL"), lifecycle.sewingBimtek(line).batches(), lifecycle.sewingBimtek(line).budgetItems());
         assertThatThrownBy(() -> programs.create(unknownLine, STAFF.id()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("budgetLineCode"));

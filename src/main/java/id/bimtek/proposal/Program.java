@@ -28,6 +28,8 @@ public class Program {
     private String title;
     private String kind;
     private String agency;
+    /** Kemendagri code of the region served; null: applicants from anywhere */
+    private String regionCode;
     private Long budgetLineId;
     private int fiscalYear;
     private Instant registrationDeadline;
@@ -74,6 +76,7 @@ public class Program {
         this.title = request.title().trim();
         this.kind = request.kind();
         this.agency = request.agency().trim();
+        this.regionCode = request.regionCode();
         this.budgetLineId = budgetLineId;
         this.fiscalYear = request.fiscalYear();
         this.registrationDeadline = request.registrationDeadline().toInstant();
@@ -107,6 +110,7 @@ public class Program {
         snapshot.put("title", title);
         snapshot.put("kind", kind);
         snapshot.put("agency", agency);
+        snapshot.put("regionCode", String.valueOf(regionCode));
         snapshot.put("budgetLineId", budgetLineId);
         snapshot.put("fiscalYear", fiscalYear);
         snapshot.put("registrationDeadline", String.valueOf(registrationDeadline));
@@ -186,6 +190,10 @@ public class Program {
 
     public String getAgency() {
         return agency;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
     }
 
     public Long getBudgetLineId() {

@@ -20,6 +20,7 @@ public record ProgramRequest(
         @NotBlank @Size(max = 300) String title,
         @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as BIMTEK") String kind,
         @NotBlank @Size(max = 300) String agency,
+        @Pattern(regexp = "\\d{2}|\\d{4}", message = "must be a Kemendagri province (36) or regency/city (3671) code") String regionCode,
         @NotBlank @Size(max = 64) String budgetLineCode,
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
         @NotNull OffsetDateTime registrationDeadline,

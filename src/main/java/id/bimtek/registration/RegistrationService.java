@@ -41,7 +41,11 @@ public class RegistrationService {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
-    public RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    private final Eligibility eligibility;
+
+    public RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
+                               Eligibility eligibility) {
+        this.eligibility = eligibility;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -55,10 +59,11 @@ public class RegistrationService {
         try {
             return transaction.execute(status -> registerInTransaction(programId, request));
         } catch (ProblemException refused) {
-            if ("nik".equals(refused.field())) {
+            if (refused.rule() != null) {
                 transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                        "REGISTRATION_REFUSED", APPLICANT, null, request.name(), "rule ONE_PLACE_PER_NIK: " + refused.getMessage(),
-                        null, Map.of("nik", request.nik(), "batch", request.batch(), "rule", "ONE_PLACE_PER_NIK")));
+                        "REGISTRATION_REFUSED", APPLICANT, null, request.name(), "rule " + refused.rule() + ": " + refused.getMessage(),
+                        null, Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
+                                "rule", refused.rule())));
             }
             throw refused;
         }
@@ -73,6 +78,10 @@ public class RegistrationService {
         if (Boolean.FALSE.equals(jdbc.queryForObject("select registration_deadline > now() from program where id = ?",
                 Boolean.class, programId))) {
             throw ProblemException.conflict("status", "the registration deadline has passed");
+        }
+        Eligibility.Verdict verdict = eligibility.of(programId, request);
+        if (!verdict.eligible()) {
+            throw ProblemException.refusedBy(verdict.rule(), "SECTOR".equals(verdict.rule()) ? "sector" : "nik", verdict.reason());
         }
         Map<String, Object> batch = jdbc.queryForList("""
                 select id, taken, quota from batch where program_id = ? and name = ? for update""",
@@ -90,7 +99,8 @@ public class RegistrationService {
                     programId, batchId, References.next(), request.nik(), request.name().trim(), request.businessName().trim(),
                     request.sector().trim(), request.district().trim(), request.phone(), status.name());
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("nik", "this NIK already holds a place in the programme");
+            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "nik",
+                    "this NIK already holds a place in the programme", "ONE_PLACE_PER_NIK");
         }
         if (seatFree) {
             jdbc.update("update batch set taken = taken + 1 where id = ?", batchId);

@@ -10,11 +10,22 @@ public class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String field;
+    private final String rule;
 
     public ProblemException(HttpStatus status, String field, String message) {
+        this(status, field, message, null);
+    }
+
+    public ProblemException(HttpStatus status, String field, String message, String rule) {
         super(message);
         this.status = status;
         this.field = field;
+        this.rule = rule;
+    }
+
+    /** An applicant refused by a rule (eligibility, one place per NIK): 422, naming the rule. */
+    public static ProblemException refusedBy(String rule, String field, String message) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, field, message, rule);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -39,5 +50,9 @@ public class ProblemException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public String rule() {
+        return rule;
     }
 }

@@ -32,6 +32,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail handle(ProblemException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        if (e.rule() != null) {
+            problem.setProperty("rule", e.rule());
+        }
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));

@@ -109,11 +109,19 @@ public class Lifecycle {
                     BigDecimal.valueOf(amounts[i])));
         }
         return new ProgramRequest("Bimtek Pengembangan Produk Industri: Menjahit", "BIMTEK",
-                "Disperindakop dan UKM Kota Tangerang", line.getCode(), line.getFiscalYear(),
+                "Disperindakop dan UKM Kota Tangerang", null, line.getCode(), line.getFiscalYear(),
                 deadline.atOffset(ZoneOffset.ofHours(7)), minimum, 80, List.of("P3M", "P6M"), List.of("APPAREL"),
                 List.of(new ProgramRequest.BatchRequest("Gelombang 1", "APPAREL", start, start.plusDays(2),
                         "SMKN 3 Kota Tangerang", DeliveryMode.OFFLINE, quota, 3)),
                 items);
+    }
+
+    /** The same proposal for the residents of one region (Kemendagri code) only. */
+    public static ProgramRequest inRegion(ProgramRequest request, String regionCode) {
+        return new ProgramRequest(request.title(), request.kind(), request.agency(), regionCode, request.budgetLineCode(),
+                request.fiscalYear(), request.registrationDeadline(), request.minimumParticipants(),
+                request.completionThresholdPercent(), request.followUpRounds(), request.tracks(), request.batches(),
+                request.budgetItems());
     }
 
     public Program submitted(ProgramRequest request) {

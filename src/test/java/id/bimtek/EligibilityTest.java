@@ -1,0 +1,83 @@
+package id.bimtek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.proposal.Program;
+import id.bimtek.registration.RegistrationRequest;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationStatus;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The eligibility table decides who may register, and a refusal names its rule. */
+@LifecycleTest
+class EligibilityTest {
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired RegistrationService registrations;
+    @Autowired AuditTrail audit;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+    }
+
+    @Test
+    void aRegionalProgrammeIsForItsResidentsAndItsSectors() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program tangerang = lifecycle.approved(Lifecycle.inRegion(lifecycle.sewingBimtek(line), "3671"));
+        assertThat(lifecycle.register(tangerang, "Siti Aminah").status()).isEqualTo(RegistrationStatus.REGISTERED);
+
+        RegistrationRequest fromMalang = new RegistrationRequest("3507120503850002", "Budi", "Konveksi Budi", "APPAREL",
+                "Kepanjen", "081212345678", "Gelombang 1");
+        assertThatThrownBy(() -> registrations.register(tangerang.getId(), fromMalang))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.rule()).isEqualTo("DOMICILE");
+                    assertThat(e.getMessage()).contains("Domisili");
+                });
+        RegistrationRequest food = new RegistrationRequest(Lifecycle.nextNik(), "Dewi", "Keripik Dewi", "FOOD", "Cibodas",
+                "081212345678", "Gelombang 1");
+        assertThatThrownBy(() -> registrations.register(tangerang.getId(), food))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("SECTOR");
+                    assertThat(e.field()).isEqualTo("sector");
+                });
+        assertThat(registrations.ofProgram(tangerang.getId())).hasSize(1);
+        assertThat(audit.of(tangerang.getId())).filteredOn(r -> r.kind().equals("REGISTRATION_REFUSED"))
+                .extracting(AuditTrail.Record::detail).anySatisfy(d -> assertThat(d).startsWith("rule DOMICILE"))
+                .anySatisfy(d -> assertThat(d).startsWith("rule SECTOR"));
+    }
+
+    @Test
+    void someoneWhoCompletedABimtekRecentlyWaitsTwoYears() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        String nik = Lifecycle.nextNik();
+        // an earlier programme of the same kind, closed a year ago, that this applicant completed
+        Program earlier = lifecycle.approved(lifecycle.sewingBimtek(line));
+        registrations.register(earlier.getId(), new RegistrationRequest(nik, "Rina", "Konveksi Rina", "APPAREL", "Cibodas",
+                "081212345678", "Gelombang 1"));
+        jdbc.update("update registration set completed = true where program_id = ? and nik = ?", earlier.getId(), nik);
+        jdbc.update("update program set closed_at = now() - interval '1 year' where id = ?", earlier.getId());
+
+        Program next = lifecycle.approved(lifecycle.sewingBimtek(line));
+        assertThatThrownBy(() -> registrations.register(next.getId(), new RegistrationRequest(nik, "Rina", "Konveksi Rina",
+                "APPAREL", "Cibodas", "081212345678", "Gelombang 1")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.rule()).isEqualTo("EARLIER_PARTICIPATION"));
+
+        // three years ago is long enough
+        jdbc.update("update program set closed_at = now() - interval '3 years' where id = ?", earlier.getId());
+        assertThat(registrations.register(next.getId(), new RegistrationRequest(nik, "Rina", "Konveksi Rina", "APPAREL",
+                "Cibodas", "081212345678", "Gelombang 1")).status()).isEqualTo(RegistrationStatus.REGISTERED);
+    }
+}
