@@ -79,6 +79,7 @@ public class RegistrationService {
                 Boolean.class, programId))) {
             throw ProblemException.conflict("status", "the registration deadline has passed");
         }
+        // decided before the seat lock is taken: the lock is held only for the allocation itself
         Eligibility.Verdict verdict = eligibility.of(programId, request);
         if (!verdict.eligible()) {
             throw ProblemException.refusedBy(verdict.rule(), "SECTOR".equals(verdict.rule()) ? "sector" : "nik", verdict.reason());

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Registration benchmark: the packaged application on the PostgreSQL server at 127.0.0.1:5432,
+# concurrent applicants over HTTP, and pgbench's single-row insert rate in the same run as the reference.
+# Then the crash test: the application is killed with SIGKILL under load, restarted, and every
+# registration it acknowledged must still be there.
+#   bash bench/registration-benchmark.sh [clients] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients=${1:-32}
+seconds=${2:-20}
+port=18090
+db=bimtek_bench
+psql_() { psql -h 127.0.0.1 -U postgres -qtA "$@"; }
+
+jar=$(ls target/bimtek-lifecycle-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then mvn -q -B -DskipTests package; jar=$(ls target/bimtek-lifecycle-*.jar | head -n 1); fi
+psql_ -d postgres -c "drop database if exists $db" -c "create database $db"
+work=$(mktemp -d)
+start_app() {
+  SERVER_PORT=$port SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD= SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=40 \
+    java -jar "$jar" >>"$work/app.log" 2>&1 &
+  app=$!
+  until curl -fs localhost:$port/actuator/health | grep -q '"UP"'; do sleep 1; done
+}
+call() { curl -fs -u "$1:$1" -H 'Content-Type: application/json' -X "$2" "localhost:$port$3" ${4:+-d "$4"}; }
+start_app
+trap 'kill $app 2>/dev/null || true' EXIT
+
+# a programme open for registration, approved through the engine like any other
+deadline=$(date -d '+30 days' --iso-8601=seconds); first=$(date -d '+40 days' +%F); last=$(date -d '+42 days' +%F)
+id=$(call staff POST /api/programs "{\"title\":\"Bimtek Menjahit (benchmark)\",\"kind\":\"BIMTEK\",\"agency\":\"Disperindakop dan UKM Kota Tangerang\",\"budgetLineCode\":\"3.31.01.2.01.0003\",\"fiscalYear\":2025,\"registrationDeadline\":\"$deadline\",\"minimumParticipants\":1,\"tracks\":[\"APPAREL\"],\"batches\":[{\"name\":\"Gelombang 1\",\"track\":\"APPAREL\",\"startDate\":\"$first\",\"endDate\":\"$last\",\"venue\":\"SMKN 3\",\"mode\":\"OFFLINE\",\"quota\":39,\"sessions\":3}],\"budgetItems\":[{\"description\":\"Honorarium instruktur\",\"amount\":9000000}]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+call staff POST /api/programs/$id/submit >/dev/null
+task() { call "$1" GET /api/tasks | python3 -c "import json,sys; print([t['id'] for t in json.load(sys.stdin) if t['programId']==$id and t['key']=='$2'][0])"; }
+call division-head POST /api/tasks/$(task division-head reviewProposal)/complete '{"decision":"APPROVE"}'
+call department-head POST /api/tasks/$(task department-head approveBudget)/complete '{"decision":"APPROVE"}'
+echo "programme $id open for registration; $clients clients for $seconds s"
+
+echo "== pgbench: single-row inserts, $clients clients, 10 s"
+psql_ -d $db -c "create table bench_insert (id bigserial primary key, nik char(16), at timestamptz default now())"
+echo "insert into bench_insert (nik) values ('3671014508900001');" > "$work/insert.sql"
+pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T 10 -f "$work/insert.sql" $db 2>/dev/null | grep -E "^tps" | tee "$work/pgbench.txt"
+pg_tps=$(grep -oE '[0-9]+\.[0-9]+' "$work/pgbench.txt" | head -n 1)
+
+echo "== registrations over HTTP"
+java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" "$seconds" "$work/acks-1.txt" | tee "$work/load.txt"
+rate=$(grep -oE '= [0-9]+ per second' "$work/load.txt" | grep -oE '[0-9]+')
+python3 -c "r=$rate; p=$pg_tps; print(f'registrations/s {r} vs pgbench {p:.0f} inserts/s: {100*r/p:.1f} % (target: at least 10 %)')"
+
+echo "== crash test: SIGKILL under load, restart, every acknowledged registration must be there"
+java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" 15 "$work/acks-2.txt" > "$work/load-2.txt" &
+load=$!
+sleep 6
+kill -9 $app
+wait $load || true
+start_app
+acked=$(cat "$work"/acks-*.txt | wc -l)
+cut -d' ' -f1 "$work"/acks-*.txt > "$work/ids.txt"
+psql_ -d $db -c "create temporary table acked (id bigint)" -c "\copy acked from '$work/ids.txt'" \
+  -c "select count(*) from acked a join registration r on r.id = a.id and r.program_id = $id" > "$work/found.txt"
+found=$(tail -n 1 "$work/found.txt")
+echo "acknowledged before and during the crash: $acked; found after restart: $found"
+[ "$acked" = "$found" ] && echo "nothing acknowledged was lost" || { echo "LOST $((acked - found)) acknowledged registrations"; exit 1; }
+echo "(logs in $work)"
