@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +48,8 @@ class CancellationAndClosingTest {
         lifecycle.resetClock();
     }
 
-    private ProcessInstance instanceOf(Program program) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult();
-    }
-
     private void assertCancelled(Program program, BudgetLine line) {
-        assertThat(instanceOf(program)).isNull();
+        assertThat(lifecycle.instanceOf(program)).isNull();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(program.getProcessInstanceId())
                 .activityId("cancelProgram").count()).isEqualTo(1);
         Program cancelled = lifecycle.program(program.getId());
@@ -121,8 +116,8 @@ class CancellationAndClosingTest {
         lifecycle.register(delivering, "Dewi Lestari");
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(delivering, "confirmParticipants", STAFF, Map.of());
-        assertThat(instanceOf(closed)).isWaitingAt("confirmParticipants");
-        assertThat(instanceOf(delivering)).isWaitingAt("recordAttendance");
+        assertThat(lifecycle.instanceOf(closed)).isWaitingAt("confirmParticipants");
+        assertThat(lifecycle.instanceOf(delivering)).isWaitingAt("recordAttendance");
 
         cancellation.requestCancellation(closed.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
         cancellation.requestCancellation(delivering.getId(), "Refocusing anggaran", DEPARTMENT_HEAD.id());
@@ -142,7 +137,7 @@ class CancellationAndClosingTest {
             attendance.record(program.getId(), batchId, session, List.of(participant.id()), STAFF.id());
         }
         lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
-        assertThat(instanceOf(program)).isWaitingAt("fileClosingReport");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
 
         assertThatThrownBy(() -> cancellation.requestCancellation(program.getId(), "Terlambat", DEPARTMENT_HEAD.id()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
@@ -158,7 +153,7 @@ class CancellationAndClosingTest {
         assertThatThrownBy(() -> lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("comment"));
         lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", "Lampirkan realisasi bahan praktik");
-        assertThat(instanceOf(program)).isWaitingAt("fileClosingReport");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.CLOSING);
 
         lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(

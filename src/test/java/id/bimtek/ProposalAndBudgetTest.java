@@ -24,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +44,6 @@ class ProposalAndBudgetTest {
         lifecycle.resetClock();
     }
 
-    private ProcessInstance instanceOf(Program program) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult();
-    }
-
     @Test
     void reviseLoopSendsTheProposalBackWithTheCommentUntilItIsApproved() {
         BudgetLine line = lifecycle.budgetLine(500_000_000);
@@ -56,17 +51,17 @@ class ProposalAndBudgetTest {
         Program program = lifecycle.submitted(request);
 
         lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "REVISE", "Tambahkan rincian bahan praktik");
-        assertThat(instanceOf(program)).isWaitingAt("reviseProposal");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviseProposal");
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.REVISION_REQUIRED);
 
         ProgramRequest revised = lifecycle.sewingBimtek(line, 39, 20, 9_000_000, 10_000_000, 5_600_000);
         programs.update(program.getId(), revised, STAFF.id());
         programs.submit(program.getId(), STAFF.id());
-        assertThat(instanceOf(program)).isWaitingAt("reviewProposal");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviewProposal");
         assertThat(lifecycle.program(program.getId()).getBudgetItems()).hasSize(3);
 
         lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
-        assertThat(instanceOf(program)).isWaitingAt("approveBudget");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("approveBudget");
         List<Decision> log = decisions.of(program.getId());
         assertThat(log).extracting(Decision::getDecision).containsExactly("REVISE", "APPROVE");
         assertThat(log.get(0).getComment()).isEqualTo("Tambahkan rincian bahan praktik");
@@ -78,12 +73,12 @@ class ProposalAndBudgetTest {
         BudgetLine line = lifecycle.budgetLine(10_000_000);
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(line, 10, 20, 9_000_000, 15_600_000));
 
-        assertThat(instanceOf(program)).isWaitingAt("reviseProposal");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviseProposal");
         String problems = decisions.of(program.getId()).get(0).getComment();
         assertThat(problems).contains("minimumParticipants").contains("exceeds what is left on the budget line");
         // resubmitting unchanged fails validation again
         programs.submit(program.getId(), STAFF.id());
-        assertThat(instanceOf(program)).isWaitingAt("reviseProposal");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviseProposal");
     }
 
     @Test
@@ -92,7 +87,7 @@ class ProposalAndBudgetTest {
         assertThatThrownBy(() -> lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "REJECT", null))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("comment");
         lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "REJECT", "Tidak sesuai prioritas tahun ini");
-        assertThat(instanceOf(program)).isNull();
+        assertThat(lifecycle.instanceOf(program)).isNull();
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.REJECTED);
     }
 
@@ -109,7 +104,7 @@ class ProposalAndBudgetTest {
         assertThatThrownBy(() -> lifecycle.complete(program, "reviewProposal", DIVISION_HEAD,
                 Map.of("decision", "APPROVE", "amount", 1)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("amount"));
-        assertThat(instanceOf(program)).isWaitingAt("reviewProposal");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviewProposal");
         assertThat(decisions.of(program.getId())).isEmpty();
     }
 
@@ -125,7 +120,7 @@ class ProposalAndBudgetTest {
         assertThat(lifecycle.program(third.getId()).getStatus()).isEqualTo(ProgramStatus.REGISTRATION_OPEN);
 
         lifecycle.decide(second, "approveBudget", DEPARTMENT_HEAD, "APPROVE", null);
-        assertThat(instanceOf(second)).isWaitingAt("reviseProposal");
+        assertThat(lifecycle.instanceOf(second)).isWaitingAt("reviseProposal");
         Decision reason = decisions.of(second.getId()).get(decisions.of(second.getId()).size() - 1);
         assertThat(reason.getDecision()).isEqualTo("INSUFFICIENT_CEILING");
         assertThat(reason.getComment()).contains("400000.00");
@@ -140,20 +135,20 @@ class ProposalAndBudgetTest {
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
         lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
         lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", null);
-        assertThat(instanceOf(program)).isWaitingAt("secondBudgetApproval");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("secondBudgetApproval");
         assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("0");
 
         assertThatThrownBy(() -> lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_HEAD, "APPROVE", null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
         lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_SECRETARY, "APPROVE", "Setuju");
-        assertThat(instanceOf(program)).isWaitingAt("registrationDeadline");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
         assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("24600000");
     }
 
     @Test
     void regionalFundsUnderTheThresholdNeedOneApproval() {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
-        assertThat(instanceOf(program)).isWaitingAt("registrationDeadline");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
     }
 
     @Test

@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +46,6 @@ class RegistrationTest {
     void checkInvariant() {
         lifecycle.assertStatusesMatchProcesses();
         lifecycle.resetClock();
-    }
-
-    private ProcessInstance instanceOf(Program program) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult();
     }
 
     @Test
@@ -111,7 +106,7 @@ class RegistrationTest {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 39, 3, 10_000_000));
         lifecycle.register(program, "Siti Aminah");
         lifecycle.passTime(Duration.ofDays(8));
-        assertThat(instanceOf(program)).isWaitingAt("decideUndersubscription");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("decideUndersubscription");
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.REGISTRATION_CLOSED);
         assertThatThrownBy(() -> lifecycle.register(program, "Terlambat"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
@@ -121,7 +116,7 @@ class RegistrationTest {
         OffsetDateTime newDeadline = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(10).withNano(0);
         lifecycle.complete(program, "decideUndersubscription", DEPARTMENT_HEAD,
                 Map.of("decision", "EXTEND", "newDeadline", newDeadline.toString()));
-        assertThat(instanceOf(program)).isWaitingAt("registrationDeadline");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
         Program extended = lifecycle.program(program.getId());
         assertThat(extended.getStatus()).isEqualTo(ProgramStatus.REGISTRATION_OPEN);
         assertThat(extended.getRegistrationDeadline()).isEqualTo(newDeadline.toInstant());
@@ -129,7 +124,7 @@ class RegistrationTest {
         lifecycle.register(program, "Dewi Lestari");
         lifecycle.register(program, "Rina Wati");
         lifecycle.passTime(Duration.ofDays(11));
-        assertThat(instanceOf(program)).isWaitingAt("confirmParticipants");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("confirmParticipants");
     }
 
     @Test
@@ -140,7 +135,7 @@ class RegistrationTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.decide(program, "decideUndersubscription", DEPARTMENT_HEAD, "CANCEL", "Peminat terlalu sedikit");
 
-        assertThat(instanceOf(program)).isNull();
+        assertThat(lifecycle.instanceOf(program)).isNull();
         Program cancelled = lifecycle.program(program.getId());
         assertThat(cancelled.getStatus()).isEqualTo(ProgramStatus.CANCELLED);
         assertThat(cancelled.getCancellationReason()).isEqualTo("Peminat terlalu sedikit");

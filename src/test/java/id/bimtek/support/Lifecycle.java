@@ -134,6 +134,11 @@ public class Lifecycle {
         return programs.get(id);
     }
 
+    /** The programme's running process instance, or null once it has ended. */
+    public org.camunda.bpm.engine.runtime.ProcessInstance instanceOf(Program program) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult();
+    }
+
     public Task task(Program program, String key) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(program.getCode())
                 .taskDefinitionKey(key).list();
