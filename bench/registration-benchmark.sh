@@ -18,7 +18,7 @@ psql_ -d postgres -c "drop database if exists $db" -c "create database $db"
 work=$(mktemp -d)
 start_app() {
   SERVER_PORT=$port SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD= SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=40 \
+  SPRING_DATASOURCE_PASSWORD= SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=${POOL:-10} \
     java -jar "$jar" >>"$work/app.log" 2>&1 &
   app=$!
   until curl -fs localhost:$port/actuator/health | grep -q '"UP"'; do sleep 1; done
@@ -42,7 +42,8 @@ echo "insert into bench_insert (nik) values ('3671014508900001');" > "$work/inse
 pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T 10 -f "$work/insert.sql" $db 2>/dev/null | grep -E "^tps" | tee "$work/pgbench.txt"
 pg_tps=$(grep -oE '[0-9]+\.[0-9]+' "$work/pgbench.txt" | head -n 1)
 
-echo "== registrations over HTTP"
+echo "== registrations over HTTP (after 10 s of warm-up load, not counted)"
+java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" 10 "$work/acks-0.txt" >/dev/null
 java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" "$seconds" "$work/acks-1.txt" | tee "$work/load.txt"
 rate=$(grep -oE '= [0-9]+ per second' "$work/load.txt" | grep -oE '[0-9]+')
 python3 -c "r=$rate; p=$pg_tps; print(f'registrations/s {r} vs pgbench {p:.0f} inserts/s: {100*r/p:.1f} % (target: at least 10 %)')"

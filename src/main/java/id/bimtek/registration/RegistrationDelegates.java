@@ -37,14 +37,15 @@ public class RegistrationDelegates {
     }
 
     /**
-     * closeRegistration: counts the seat holders under the programme's row lock, so no applicant can slip
-     * in between the count and the status change.
+     * closeRegistration: locks every batch of the programme (as each registration locks its own), then
+     * changes the status and counts: no applicant can slip in between the count and the status change.
      */
     @Bean
     JavaDelegate closeRegistrationDelegate(ProgramRepository programs, ProgramStatusTracker statuses,
                                            RegistrationService registrations) {
         return execution -> {
             Program program = programs.lockById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+            registrations.lockBatches(program.getId());
             statuses.change(program, ProgramStatus.REGISTRATION_CLOSED, ActingUser.of(execution));
             programs.flush();
             long registered = registrations.countInStatus(program.getId(), RegistrationStatus.REGISTERED);

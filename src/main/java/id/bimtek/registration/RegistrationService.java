@@ -19,8 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Seats and the waitlist. A registration or withdrawal locks its batch row for the length of its short
  * transaction, so seat counts and waitlist moves of one batch happen one at a time and the quota can
  * never be exceeded; the partial unique index on (programme, NIK) and the batch's CHECK constraint are
- * the backstops. The programme row is read FOR SHARE so closing registration waits for, or excludes,
- * a registration in flight.
+ * the backstops. Closing registration locks every batch of the programme before it changes the status,
+ * and a registration reads the status again once it holds its batch: a registration in flight either
+ * commits before the count or sees registration closed. (The programme's row itself is not locked: a
+ * share lock on one hot row costs every applicant a write.)
  */
 @Service
 public class RegistrationService {
@@ -89,6 +91,8 @@ public class RegistrationService {
                 programId, request.batch().trim()).stream().findFirst()
                 .orElseThrow(() -> ProblemException.invalid("batch", "the programme has no batch '" + request.batch() + "'"));
         long batchId = ((Number) batch.get("id")).longValue();
+        // again under the batch lock: closing registration may have committed meanwhile
+        requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
         boolean seatFree = ((Number) batch.get("taken")).intValue() < ((Number) batch.get("quota")).intValue();
         RegistrationStatus status = seatFree ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
         Long id;
@@ -187,6 +191,12 @@ public class RegistrationService {
                 Long.class, programId, status.name());
     }
 
+    /** Waits for the registrations in flight and holds new ones back until the caller's transaction ends. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockBatches(long programId) {
+        jdbc.queryForList("select id from batch where program_id = ? order by id for update", Long.class, programId);
+    }
+
     /** The final list: seat holders are confirmed, whoever still waits is not selected. */
     @Transactional
     public void confirmParticipants(long programId, String actor) {
@@ -213,7 +223,7 @@ public class RegistrationService {
     }
 
     private void requireStatus(long programId, String expected, String message) {
-        String status = jdbc.queryForList("select status from program where id = ? for share", String.class, programId)
+        String status = jdbc.queryForList("select status from program where id = ?", String.class, programId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
         if (!status.equals(expected)) {
             throw ProblemException.conflict("status", message + " (programme is " + status + ")");

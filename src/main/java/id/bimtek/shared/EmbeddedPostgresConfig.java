@@ -60,11 +60,12 @@ public class EmbeddedPostgresConfig {
 
     @Bean
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(poolSize);
         return dataSource;
     }
 }
