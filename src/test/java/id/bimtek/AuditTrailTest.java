@@ -107,6 +107,12 @@ class AuditTrailTest {
                 "BUDGET_COMMIT", "REGISTRATION_REGISTERED", "REGISTRATION_WAITLISTED", "REGISTRATION_REFUSED",
                 "REGISTRATION_WITHDRAWN", "REGISTRATION_PROMOTED", "PARTICIPANTS_CONFIRMED", "ATTENDANCE_RECORDED",
                 "COMPLETION_ASSESSED", "CLOSING_REPORT_FILED", "BUDGET_REALISE", "BUDGET_RELEASE", "TASK_CREATED");
+        // the engine's steps, with start and end, the user's among them under the user who set them off
+        assertThat(trail).filteredOn(r -> r.kind().equals("ACTIVITY_ENDED")).extracting(AuditTrail.Record::subject)
+                .contains("Validate proposal", "Determine budget approval chain", "Commit budget on the line",
+                        "Registration deadline", "Assess completion, issue certificates");
+        assertThat(trail).filteredOn(r -> r.kind().equals("ACTIVITY_STARTED") && "Commit budget on the line".equals(r.subject()))
+                .singleElement().satisfies(r -> assertThat(r.actor()).isEqualTo("department-head"));
         assertThat(trail).filteredOn(r -> r.kind().equals("REGISTRATION_WAITLISTED")).first()
                 .satisfies(r -> assertThat(r.detail()).contains("rule BATCH_FULL"));
         assertThat(trail).filteredOn(r -> r.kind().equals("STATUS_CHANGED")).extracting(AuditTrail.Record::detail)

@@ -12,7 +12,11 @@ public final class ActingUser {
     }
 
     public static String of(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return of(execution.getProcessEngineServices().getIdentityService());
+    }
+
+    public static String of(org.camunda.bpm.engine.IdentityService identity) {
+        Authentication authentication = identity.getCurrentAuthentication();
         return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
     }
 }

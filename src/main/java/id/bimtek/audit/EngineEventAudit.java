@@ -1,0 +1,99 @@
+package id.bimtek.audit;
+
+import java.util.Map;
+import id.bimtek.shared.ActingUser;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.JobState;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the engine reports of a programme's process goes to its audit trail too: every activity with its
+ * start and end (service steps, gateways, timers, events; user tasks are recorded with their people by
+ * {@link TaskAudit}), failed job attempts with the retries left, and incidents. The Spring Boot starter
+ * publishes the engine's history events as Spring events, in the engine's transaction; their classes are
+ * the engine's (impl package), kept to this class.
+ */
+@Component
+public class EngineEventAudit {
+
+    /** Process instance to programme, learnt from the start event (the programme row does not know it yet). */
+    private final Map<String, Long> programOfInstance = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final JdbcTemplate jdbc;
+    private final ObjectProvider<AuditTrail> audit;
+
+    private final ObjectProvider<IdentityService> identity;
+
+    public EngineEventAudit(JdbcTemplate jdbc, ObjectProvider<AuditTrail> audit, ObjectProvider<IdentityService> identity) {
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @EventListener
+    public void onHistoryEvent(HistoryEvent event) {
+        if (event instanceof HistoricProcessInstanceEventEntity start && start.getBusinessKey() != null
+                && HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(event.getEventType())) {
+            jdbc.queryForList("select id from program where code = ?", Long.class, start.getBusinessKey()).stream()
+                    .findFirst().ifPresent(programId -> programOfInstance.put(start.getProcessInstanceId(), programId));
+            return;
+        }
+        if (event instanceof HistoricProcessInstanceEventEntity
+                && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())) {
+            programOfInstance.remove(event.getProcessInstanceId());
+            return;
+        }
+        if (event instanceof HistoricActivityInstanceEventEntity activity && !"userTask".equals(activity.getActivityType())
+                && !activity.getActivityType().startsWith("multiInstanceBody")) {
+            boolean started = HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(event.getEventType());
+            boolean ended = HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType());
+            if (started || ended) {
+                record(event.getProcessInstanceId(), started ? "ACTIVITY_STARTED" : "ACTIVITY_ENDED",
+                        activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
+                        activity.getActivityType() + (started ? " started" : " ended"),
+                        Map.of("activityId", activity.getActivityId(), "activityType", activity.getActivityType(),
+                                "activityInstanceId", String.valueOf(activity.getActivityInstanceId())));
+            }
+            return;
+        }
+        if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.FAILED.getStateCode()) {
+            // the log carries the retries the attempt started with
+            int left = Math.max(0, job.getJobRetries() - 1);
+            record(event.getProcessInstanceId(), "JOB_FAILED", job.getActivityId(),
+                    "attempt failed, " + left + " retries left: " + job.getJobExceptionMessage(),
+                    Map.of("jobId", String.valueOf(job.getJobId()), "retriesLeft", left,
+                            "activity", String.valueOf(job.getActivityId())));
+        } else if (event instanceof HistoricIncidentEventEntity incident) {
+            String kind = HistoryEventTypes.INCIDENT_CREATE.getEventName().equals(event.getEventType()) ? "INCIDENT_CREATED"
+                    : HistoryEventTypes.INCIDENT_RESOLVE.getEventName().equals(event.getEventType()) ? "INCIDENT_RESOLVED"
+                    : null;
+            if (kind != null) {
+                record(event.getProcessInstanceId(), kind, incident.getActivityId(),
+                        incident.getIncidentType() + ": " + incident.getIncidentMessage(),
+                        Map.of("incidentId", incident.getId(), "type", String.valueOf(incident.getIncidentType()),
+                                "activity", String.valueOf(incident.getActivityId())));
+            }
+        }
+    }
+
+    private void record(String processInstanceId, String kind, String activity, String detail, Map<String, Object> value) {
+        if (processInstanceId == null) {
+            return;
+        }
+        Long programId = programOfInstance.computeIfAbsent(processInstanceId, id -> jdbc.queryForList(
+                "select id from program where process_instance_id = ?", Long.class, id).stream().findFirst().orElse(null));
+        if (programId != null) {
+            audit.getObject().append(programId, AuditTrail.Stage.PROCESS, kind, ActingUser.of(identity.getObject()), null,
+                    activity, detail, null, value);
+        }
+    }
+}
