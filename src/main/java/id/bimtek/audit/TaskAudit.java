@@ -28,6 +28,11 @@ public class TaskAudit implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String actor = ActingUser.of(task.getExecution());
+        if (ActingUser.SYSTEM.equals(actor) && task.getAssignee() != null
+                && (EVENTNAME_COMPLETE.equals(task.getEventName()) || EVENTNAME_ASSIGNMENT.equals(task.getEventName()))) {
+            // completed or claimed through an engine API without a logged-in user: the holder acted
+            actor = task.getAssignee();
+        }
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("taskId", task.getId());
         value.put("taskKey", task.getTaskDefinitionKey());

@@ -71,10 +71,15 @@ public class Lifecycle {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final HistoryService history;
+    private final id.bimtek.audit.AuditTrail audit;
+    private final id.bimtek.workflow.DecisionLog decisions;
 
     public Lifecycle(ProgramService programs, ProgramRepository programRepository, BudgetService budget,
                      RegistrationService registrations, WorkflowTasks workflowTasks, TaskService tasks,
-                     RuntimeService runtime, ManagementService management, HistoryService history) {
+                     RuntimeService runtime, ManagementService management, HistoryService history,
+                     id.bimtek.audit.AuditTrail audit, id.bimtek.workflow.DecisionLog decisions) {
+        this.audit = audit;
+        this.decisions = decisions;
         this.programs = programs;
         this.programRepository = programRepository;
         this.budget = budget;
@@ -194,13 +199,45 @@ public class Lifecycle {
         return ran;
     }
 
+    private void assertAuditTrailComplete(Program program) {
+        List<id.bimtek.audit.AuditTrail.Record> trail = audit.of(program.getId());
+        assertThat(audit.verify(program.getId()).valid()).as("audit chain of %s", program.getCode()).isTrue();
+        for (id.bimtek.workflow.Decision decision : decisions.of(program.getId())) {
+            assertThat(trail).as("decision %s %s of %s in the audit trail", decision.getTaskKey(), decision.getDecision(),
+                    program.getCode()).anySatisfy(record -> {
+                        assertThat(record.kind()).isEqualTo("DECISION");
+                        assertThat(record.actor()).isEqualTo(decision.getActor());
+                        assertThat(record.detail()).startsWith(decision.getDecision());
+                    });
+        }
+        if (program.getProcessInstanceId() != null) {
+            for (org.camunda.bpm.engine.history.HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                    .processInstanceId(program.getProcessInstanceId()).finished().list()) {
+                String kind = "completed".equals(task.getDeleteReason()) ? "TASK_COMPLETED" : "TASK_WITHDRAWN";
+                assertThat(trail).as("%s of %s in the audit trail of %s", kind, task.getName(), program.getCode())
+                        .anySatisfy(record -> {
+                            assertThat(record.kind()).isEqualTo(kind);
+                            assertThat(record.newValue()).contains(task.getId());
+                            if (kind.equals("TASK_COMPLETED")) {
+                                // completed through the engine's API with nobody logged in and nobody holding it: the system
+                                assertThat(record.actor()).isEqualTo(task.getAssignee() == null ? "system" : task.getAssignee());
+                            }
+                        });
+            }
+        }
+    }
+
     public void resetClock() {
         ClockUtil.reset();
     }
 
-    /** The domain status of every programme matches where its process instance stands. */
+    /**
+     * The domain status of every programme matches where its process instance stands, and its audit
+     * trail is complete and unbroken: every decision and every completed task is in it, by its actor.
+     */
     public void assertStatusesMatchProcesses() {
         for (Program program : programRepository.findAll()) {
+            assertAuditTrailComplete(program);
             if (program.getProcessInstanceId() == null) {
                 assertThat(program.getStatus()).as(program.getCode()).isIn(ProgramStatus.DRAFT, ProgramStatus.CANCELLED);
                 continue;
