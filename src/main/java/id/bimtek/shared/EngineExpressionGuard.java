@@ -98,9 +98,15 @@ public class EngineExpressionGuard {
                     return true;
                 }
 
+                /** The whole body is in memory: it is available at once, and then read to its end. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
