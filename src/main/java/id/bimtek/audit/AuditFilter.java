@@ -1,5 +1,6 @@
 package id.bimtek.audit;
 
+import id.bimtek.shared.Wib;
 import id.bimtek.shared.ProblemException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.List;
 public record AuditFilter(AuditTrail.Stage stage, String user, Instant from, Instant to) {
 
     /** Western Indonesian Time: the zone the pages and documents show times in. */
-    public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    public static final ZoneId WIB = Wib.ZONE;
 
     public static AuditFilter of(AuditTrail.Stage stage, String user, String from, String to) {
         return new AuditFilter(stage, blankToNull(user), bound("from", from, false), bound("to", to, true));

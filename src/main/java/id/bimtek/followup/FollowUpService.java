@@ -1,5 +1,6 @@
 package id.bimtek.followup;
 
+import id.bimtek.shared.Wib;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.audit.AuditTrail;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUpService {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final ZoneId JAKARTA = Wib.ZONE;
 
     private final JdbcTemplate jdbc;
     private final ProgramRepository programs;

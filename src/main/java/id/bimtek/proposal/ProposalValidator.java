@@ -1,5 +1,6 @@
 package id.bimtek.proposal;
 
+import id.bimtek.shared.Wib;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.IsoDurations;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProposalValidator {
 
-    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    static final ZoneId JAKARTA = Wib.ZONE;
 
     private final BudgetService budget;
 

@@ -1,5 +1,6 @@
 package id.bimtek.workflow;
 
+import id.bimtek.shared.Wib;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
 import static id.bimtek.proposal.ProcessVariables.FIRST_BUDGET_APPROVER;
@@ -45,7 +46,7 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
     }
 
     private static final Set<String> COMMENT_REQUIRED = Set.of("REVISE", "REJECT", "CANCEL");
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final ZoneId JAKARTA = Wib.ZONE;
 
     private static final Map<String, DecisionTask> TASKS = Map.of(
             "reviewProposal", new DecisionTask("reviewDecision", List.of("APPROVE", "REVISE", "REJECT")),

@@ -1,5 +1,6 @@
 package id.bimtek.workflow;
 
+import id.bimtek.shared.Wib;
 import id.bimtek.shared.ActingUser;
 import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("taskDeadlines")
 public class TaskDeadlines {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final ZoneId JAKARTA = Wib.ZONE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final DeadlineProperties properties;

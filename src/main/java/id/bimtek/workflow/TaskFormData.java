@@ -1,5 +1,6 @@
 package id.bimtek.workflow;
 
+import id.bimtek.shared.Wib;
 import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
@@ -10,7 +11,6 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public class TaskFormData implements TaskListener {
 
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
-            .withZone(ZoneId.of("Asia/Jakarta"));
+            .withZone(Wib.ZONE);
 
     private final ProgramRepository programs;
     private final BudgetLineRepository lines;
