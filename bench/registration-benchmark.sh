@@ -19,7 +19,7 @@ work=$(mktemp -d)
 start_app() {
   SERVER_PORT=$port SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=${POOL:-10} \
-    java -jar "$jar" >>"$work/app.log" 2>&1 &
+    java ${JAVA_OPTS:-} -jar "$jar" >>"$work/app.log" 2>&1 &
   app=$!
   until curl -fs localhost:$port/actuator/health | grep -q '"UP"'; do sleep 1; done
 }

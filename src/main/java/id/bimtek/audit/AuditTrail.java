@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,30 +54,56 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
+    /** One record to append: what happened, who did it, and the values before and after (stored as JSON). */
+    public record Entry(Stage stage, String kind, String actor, String onBehalfOf, String subject, String detail,
+                        Object oldValue, Object newValue) {
+    }
+
     /** Appends a record in the caller's transaction; values are stored as JSON. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(long programId, Stage stage, String kind, String actor, String onBehalfOf, String subject,
                        String detail, Object oldValue, Object newValue) {
+        appendAll(programId, List.of(new Entry(stage, kind, actor, onBehalfOf, subject, detail, oldValue, newValue)));
+    }
+
+    /**
+     * Appends records in order, in the caller's transaction, holding the programme's chain head once for
+     * all of them (a registration rush appends many at a time).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(long programId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.update("insert into audit_chain_head (program_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing",
                 programId, GENESIS);
         Map<String, Object> head = jdbc.queryForMap(
                 "select last_seq, last_hash from audit_chain_head where program_id = ? for update", programId);
-        int seq = ((Number) head.get("last_seq")).intValue() + 1;
+        int seq = ((Number) head.get("last_seq")).intValue();
         String prevHash = (String) head.get("last_hash");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String oldJson = json(oldValue);
-        String newJson = json(newValue);
-        String limitedDetail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
-        String limitedSubject = subject == null || subject.length() <= 300 ? subject : subject.substring(0, 297) + "...";
-        String hash = hash(programId, seq, at, stage.name(), kind, actor, onBehalfOf, limitedSubject, limitedDetail,
-                oldJson, newJson, prevHash);
-        jdbc.update("""
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            seq++;
+            String oldJson = json(entry.oldValue());
+            String newJson = json(entry.newValue());
+            String detail = limited(entry.detail(), 4000);
+            String subject = limited(entry.subject(), 300);
+            String hash = hash(programId, seq, at, entry.stage().name(), entry.kind(), entry.actor(), entry.onBehalfOf(),
+                    subject, detail, oldJson, newJson, prevHash);
+            rows.add(new Object[] {programId, seq, Timestamp.from(at), entry.stage().name(), entry.kind(), entry.actor(),
+                    entry.onBehalfOf(), subject, detail, oldJson, newJson, prevHash, hash});
+            prevHash = hash;
+        }
+        jdbc.batchUpdate("""
                 insert into audit_record (program_id, seq, recorded_at, stage, kind, actor, on_behalf_of, subject, detail,
                                           old_value, new_value, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                programId, seq, Timestamp.from(at), stage.name(), kind, actor, onBehalfOf, limitedSubject, limitedDetail,
-                oldJson, newJson, prevHash, hash);
-        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?", seq, hash, programId);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?", seq, prevHash, programId);
+    }
+
+    private static String limited(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     /** For refusals: recorded even though the refused change itself is rolled back. */

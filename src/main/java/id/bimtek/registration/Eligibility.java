@@ -1,10 +1,7 @@
 package id.bimtek.registration;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +20,11 @@ public class Eligibility {
     private static final double SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 
     private final JdbcTemplate jdbc;
-    private final DecisionService decisions;
+    private final EligibilityTable table;
 
-    public Eligibility(JdbcTemplate jdbc, DecisionService decisions) {
+    Eligibility(JdbcTemplate jdbc, EligibilityTable table) {
         this.jdbc = jdbc;
-        this.decisions = decisions;
+        this.table = table;
     }
 
     Verdict of(long programId, RegistrationRequest request) {
@@ -41,13 +38,7 @@ public class Eligibility {
                   from registration r join program p on p.id = r.program_id
                  where r.nik = ? and r.completed and p.kind = ? and p.id <> ?""", Double.class,
                 request.nik(), kind, programId);
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("programKind", kind);
-        facts.put("domicileInRegion", region == null || request.nik().startsWith(region));
-        facts.put("sectorInTracks", sectorInTracks);
-        facts.put("yearsSinceCompletion", secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR);
-        DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey("registration-eligibility", facts);
-        Map<String, Object> verdict = result.getSingleResult().getEntryMap();
-        return new Verdict(Boolean.TRUE.equals(verdict.get("eligible")), (String) verdict.get("rule"), (String) verdict.get("reason"));
+        return table.decide(kind, region == null || request.nik().startsWith(region), sectorInTracks,
+                secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR);
     }
 }

@@ -9,20 +9,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seats and the waitlist. A registration or withdrawal locks its batch row for the length of its short
- * transaction, so seat counts and waitlist moves of one batch happen one at a time and the quota can
- * never be exceeded; the partial unique index on (programme, NIK) and the batch's CHECK constraint are
- * the backstops. Closing registration locks every batch of the programme before it changes the status,
- * and a registration reads the status again once it holds its batch: a registration in flight either
- * commits before the count or sees registration closed. (The programme's row itself is not locked: a
- * share lock on one hot row costs every applicant a write.)
+ * Seats and the waitlist. Seat decisions (by the {@link SeatAllocator}) and withdrawals lock the batch
+ * rows until they commit, so seat counts and waitlist moves of one batch happen one at a time and the
+ * quota can never be exceeded; the partial unique index on (programme, NIK) and the batch's CHECK
+ * constraint are the backstops. Closing registration locks every batch of the programme before it
+ * changes the status, and seat decisions read the status again once they hold the batches: a
+ * registration in flight either commits before the count or sees registration closed. (The programme's
+ * row itself is not locked: a share lock on one hot row costs every applicant a write.)
  */
 @Service
 public class RegistrationService {
@@ -44,81 +43,43 @@ public class RegistrationService {
     private final TransactionTemplate transaction;
 
     private final Eligibility eligibility;
+    private final SeatAllocator allocator;
 
-    public RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
-                               Eligibility eligibility) {
+    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
+                        Eligibility eligibility, SeatAllocator allocator) {
         this.eligibility = eligibility;
+        this.allocator = allocator;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Registers an applicant: a seat while the batch has one, the waitlist otherwise. A refusal by a rule
-     * is recorded in the audit trail after the refused registration has been rolled back.
+     * Registers an applicant: a seat while the batch has one, the waitlist otherwise. Checks that need no
+     * lock (the NIK's structure, the programme's status, eligibility) run here, in the applicant's own
+     * request; the seat itself is decided by the {@link SeatAllocator}. A refusal by a rule is recorded
+     * in the audit trail.
      */
     public RegistrationView register(long programId, RegistrationRequest request) {
-        try {
-            return transaction.execute(status -> registerInTransaction(programId, request));
-        } catch (ProblemException refused) {
-            if (refused.rule() != null) {
-                transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                        "REGISTRATION_REFUSED", APPLICANT, null, request.name(), "rule " + refused.rule() + ": " + refused.getMessage(),
-                        null, Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
-                                "rule", refused.rule())));
-            }
-            throw refused;
-        }
+        return register(programId, request, APPLICANT);
     }
 
-    private RegistrationView registerInTransaction(long programId, RegistrationRequest request) {
+    /** The same, on behalf of an applicant: the audit trail names {@code actor}. */
+    public RegistrationView register(long programId, RegistrationRequest request, String actor) {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
         });
         requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
-        // the deadline holds even when the timer that closes registration runs a little late
-        if (Boolean.FALSE.equals(jdbc.queryForObject("select registration_deadline > now() from program where id = ?",
-                Boolean.class, programId))) {
-            throw ProblemException.conflict("status", "the registration deadline has passed");
-        }
-        // decided before the seat lock is taken: the lock is held only for the allocation itself
         Eligibility.Verdict verdict = eligibility.of(programId, request);
         if (!verdict.eligible()) {
-            throw ProblemException.refusedBy(verdict.rule(), "SECTOR".equals(verdict.rule()) ? "sector" : "nik", verdict.reason());
+            transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
+                    "REGISTRATION_REFUSED", actor, null, request.name(), "rule " + verdict.rule() + ": " + verdict.reason(),
+                    null, Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
+                            "rule", verdict.rule())));
+            throw ProblemException.refusedBy(verdict.rule(), "SECTOR".equals(verdict.rule()) ? "sector" : "nik",
+                    verdict.reason());
         }
-        Map<String, Object> batch = jdbc.queryForList("""
-                select id, taken, quota from batch where program_id = ? and name = ? for update""",
-                programId, request.batch().trim()).stream().findFirst()
-                .orElseThrow(() -> ProblemException.invalid("batch", "the programme has no batch '" + request.batch() + "'"));
-        long batchId = ((Number) batch.get("id")).longValue();
-        // again under the batch lock: closing registration may have committed meanwhile
-        requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
-        boolean seatFree = ((Number) batch.get("taken")).intValue() < ((Number) batch.get("quota")).intValue();
-        RegistrationStatus status = seatFree ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
-        Long id;
-        try {
-            id = jdbc.queryForObject("""
-                    insert into registration (program_id, batch_id, reference, nik, name, business_name, sector, district,
-                                              phone, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                    programId, batchId, References.next(), request.nik(), request.name().trim(), request.businessName().trim(),
-                    request.sector().trim(), request.district().trim(), request.phone(), status.name());
-        } catch (DuplicateKeyException e) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "nik",
-                    "this NIK already holds a place in the programme", "ONE_PLACE_PER_NIK");
-        }
-        if (seatFree) {
-            jdbc.update("update batch set taken = taken + 1 where id = ?", batchId);
-        }
-        RegistrationView registration = view(programId, id);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(), APPLICANT, null,
-                registration.reference() + " " + registration.name(),
-                seatFree ? "rule SEAT_AVAILABLE: seat " + (((Number) batch.get("taken")).intValue() + 1) + " of "
-                        + batch.get("quota") + " in " + request.batch()
-                        : "rule BATCH_FULL: all " + batch.get("quota") + " seats of " + request.batch()
-                        + " taken; waitlist position " + registration.waitlistPosition(),
-                null, Map.of("registrationId", id, "nik", request.nik(), "batch", request.batch(), "status", status.name()));
-        return registration;
+        return allocator.allocate(programId, request, actor);
     }
 
     /**

@@ -1,0 +1,245 @@
+package id.bimtek.registration;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.ProblemException;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives eligible applicants a seat or a waitlist place, many at a time (group commit). Every seat
+ * decision of a programme needs its batch rows locked until commit, so one transaction per applicant
+ * caps a rush at one commit at a time. Here a single thread takes whatever applications are waiting
+ * (up to {@link #MAX_GROUP}), allocates them in arrival order in one transaction with the batch rows
+ * locked, and answers each applicant only after that transaction has committed: nothing acknowledged
+ * can be lost. If a group fails as a whole, its applications are retried one by one, so one bad
+ * application fails alone.
+ */
+@Component
+class SeatAllocator {
+
+    static final int MAX_GROUP = 256;
+    /** The places that count for "one NIK holds one place"; the partial unique index is the backstop. */
+    static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
+
+    /** An eligible application waiting for its seat decision. */
+    private record Application(long programId, RegistrationRequest request, String actor,
+                               CompletableFuture<RegistrationView> answer) {
+    }
+
+    /** A programme's batch as locked for the group: name, id, seats and the waitlist length. */
+    private static final class LockedBatch {
+        final long id;
+        final String name;
+        final int quota;
+        int taken;
+        int waitlisted;
+        final int takenBefore;
+
+        LockedBatch(long id, String name, int quota, int taken) {
+            this.id = id;
+            this.name = name;
+            this.quota = quota;
+            this.taken = taken;
+            this.takenBefore = taken;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final BlockingQueue<Application> waiting = new LinkedBlockingQueue<>();
+    private final Thread worker;
+
+    SeatAllocator(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.worker = new Thread(this::allocateWhatArrives, "seat-allocator");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /** Waits for the decision on an eligible application: the registration as committed, or the refusal. */
+    RegistrationView allocate(long programId, RegistrationRequest request, String actor) {
+        Application application = new Application(programId, request, actor, new CompletableFuture<>());
+        if (!worker.isAlive()) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, "registration is stopping; try again shortly");
+        }
+        waiting.add(application);
+        try {
+            return application.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the seat decision", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.interrupt();
+    }
+
+    private void allocateWhatArrives() {
+        List<Application> group = new ArrayList<>(MAX_GROUP);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                group.add(waiting.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            waiting.drainTo(group, MAX_GROUP - 1);
+            allocateGroup(group);
+            group.clear();
+        }
+        Application left;
+        while ((left = waiting.poll()) != null) {
+            left.answer().completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null,
+                    "registration is stopping; try again shortly"));
+        }
+    }
+
+    private void allocateGroup(List<Application> group) {
+        try {
+            Map<Application, Object> outcomes = transaction.execute(status -> allocateInOneTransaction(group));
+            outcomes.forEach(SeatAllocator::answer);
+        } catch (RuntimeException failure) {
+            if (group.size() == 1) {
+                group.get(0).answer().completeExceptionally(failure);
+                return;
+            }
+            LOG.warn("a group of {} applications failed ({}); allocating them one by one", group.size(), failure.toString());
+            for (Application application : group) {
+                allocateGroup(List.of(application));
+            }
+        }
+    }
+
+    private static void answer(Application application, Object outcome) {
+        if (outcome instanceof RegistrationView registration) {
+            application.answer().complete(registration);
+        } else {
+            application.answer().completeExceptionally((RuntimeException) outcome);
+        }
+    }
+
+    /** Returns, per application in arrival order, its registration or its refusal. */
+    private Map<Application, Object> allocateInOneTransaction(List<Application> group) {
+        Map<Application, Object> outcomes = new LinkedHashMap<>();
+        Map<Long, List<Application>> byProgram = new TreeMap<>();
+        group.forEach(application -> byProgram.computeIfAbsent(application.programId(), id -> new ArrayList<>()).add(application));
+        // programmes in id order, batches in id order: the lock order of closing registration and withdrawals
+        byProgram.forEach((programId, applications) -> allocateForProgram(programId, applications, outcomes));
+        return outcomes;
+    }
+
+    private void allocateForProgram(long programId, List<Application> applications, Map<Application, Object> outcomes) {
+        Map<String, LockedBatch> batches = new HashMap<>();
+        jdbc.query("select id, name, quota, taken from batch where program_id = ? order by id for update", rs -> {
+            batches.put(rs.getString("name"), new LockedBatch(rs.getLong("id"), rs.getString("name"), rs.getInt("quota"),
+                    rs.getInt("taken")));
+        }, programId);
+        // read under the batch locks: closing registration holds them while it changes the status
+        Map<String, Object> program = jdbc.queryForMap("""
+                select status, registration_deadline > now() as before_deadline, now() as at from program where id = ?""",
+                programId);
+        ProblemException closed = !"REGISTRATION_OPEN".equals(program.get("status"))
+                ? ProblemException.conflict("status", "registration for this programme is not open (programme is "
+                        + program.get("status") + ")")
+                : Boolean.FALSE.equals(program.get("before_deadline"))
+                ? ProblemException.conflict("status", "the registration deadline has passed") : null;
+        if (closed != null) {
+            applications.forEach(application -> outcomes.put(application, closed));
+            return;
+        }
+        Instant at = ((Timestamp) program.get("at")).toInstant();
+        Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
+                "select nik from registration where program_id = ? and nik = any(?) and " + HOLDS_A_PLACE, String.class,
+                programId, applications.stream().map(application -> application.request().nik()).toArray(String[]::new)));
+        batches.values().forEach(batch -> batch.waitlisted = jdbc.queryForObject(
+                "select count(*) from registration where batch_id = ? and status = 'WAITLISTED'", Integer.class, batch.id));
+        List<Long> ids = new ArrayList<>(jdbc.queryForList(
+                "select nextval('registration_id_seq') from generate_series(1, ?)", Long.class, applications.size()));
+        ids.sort(null);
+
+        List<Object[]> rows = new ArrayList<>();
+        List<AuditTrail.Entry> records = new ArrayList<>();
+        int next = 0;
+        for (Application application : applications) {
+            RegistrationRequest request = application.request();
+            LockedBatch batch = batches.get(request.batch().trim());
+            if (batch == null) {
+                outcomes.put(application, ProblemException.invalid("batch", "the programme has no batch '" + request.batch() + "'"));
+                continue;
+            }
+            if (!placeHolders.add(request.nik())) {
+                String message = "this NIK already holds a place in the programme";
+                outcomes.put(application, new ProblemException(HttpStatus.CONFLICT, "nik", message, "ONE_PLACE_PER_NIK"));
+                records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_REFUSED", application.actor(),
+                        null, request.name(), "rule ONE_PLACE_PER_NIK: " + message, null,
+                        Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
+                                "rule", "ONE_PLACE_PER_NIK")));
+                continue;
+            }
+            long id = ids.get(next++);
+            boolean seatFree = batch.taken < batch.quota;
+            RegistrationStatus status = seatFree ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+            Integer position = null;
+            String rule;
+            if (seatFree) {
+                batch.taken++;
+                rule = "rule SEAT_AVAILABLE: seat " + batch.taken + " of " + batch.quota + " in " + batch.name;
+            } else {
+                position = ++batch.waitlisted;
+                rule = "rule BATCH_FULL: all " + batch.quota + " seats of " + batch.name + " taken; waitlist position " + position;
+            }
+            String reference = References.next();
+            RegistrationView registration = new RegistrationView(id, programId, batch.id, batch.name, reference,
+                    request.nik(), request.name().trim(), request.businessName().trim(), request.sector().trim(),
+                    request.district().trim(), status, position, at, null, null, null);
+            rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
+                    registration.businessName(), registration.sector(), registration.district(), request.phone(),
+                    status.name(), Timestamp.from(at), Timestamp.from(at)});
+            records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
+                    application.actor(), null, reference + " " + registration.name(), rule, null,
+                    Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
+            outcomes.put(application, registration);
+        }
+        jdbc.batchUpdate("""
+                insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
+                                          phone, status, registered_at, status_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        for (LockedBatch batch : batches.values()) {
+            if (batch.taken != batch.takenBefore) {
+                jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);
+            }
+        }
+        audit.appendAll(programId, records);
+    }
+}
