@@ -6,15 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRequest;
 import id.bimtek.registration.RegistrationRequest;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,10 +35,51 @@ class EligibilityTest {
     @Autowired RegistrationService registrations;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RepositoryService repository;
 
     @AfterEach
     void checkInvariant() {
         lifecycle.assertStatusesMatchProcesses();
+        lifecycle.resetClock();
+    }
+
+    @Test
+    void aNewVersionOfTheTableAppliesWithoutCode() throws IOException {
+        ProgramRequest request = lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000));
+        Program exportClass = lifecycle.approved(new ProgramRequest(request.title(), "PELATIHAN_EKSPOR", request.agency(),
+                null, request.budgetLineCode(), request.fiscalYear(), request.registrationDeadline(),
+                request.minimumParticipants(), request.completionThresholdPercent(), request.followUpRounds(),
+                request.tracks(), request.batches(), request.budgetItems()));
+        assertThat(lifecycle.register(exportClass, "Siti Aminah").status()).isEqualTo(RegistrationStatus.REGISTERED);
+
+        // an agency adds a rule for its export classes: a new version of the table, deployed, no code changed
+        String table = new ClassPathResource("bpmn/registration-eligibility.dmn").getContentAsString(StandardCharsets.UTF_8);
+        String exportRule = """
+                <rule id="exportReadinessRule">
+                  <inputEntry id="exportKind"><text>"PELATIHAN_EKSPOR"</text></inputEntry>
+                  <inputEntry id="exportDomicile"><text></text></inputEntry>
+                  <inputEntry id="exportSector"><text></text></inputEntry>
+                  <inputEntry id="exportYears"><text></text></inputEntry>
+                  <outputEntry id="exportEligible"><text>false</text></outputEntry>
+                  <outputEntry id="exportName"><text>"EXPORT_READINESS"</text></outputEntry>
+                  <outputEntry id="exportReason"><text>"Pendaftaran kelas ekspor melalui kurasi dinas"</text></outputEntry>
+                </rule>
+                <rule id="domicileRule">""";
+        Deployment deployment = repository.createDeployment().name("eligibility with an export rule")
+                .addString("registration-eligibility.dmn", table.replace("<rule id=\"domicileRule\">", exportRule)).deploy();
+        try {
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofSeconds(11).toMillis()));
+            assertThatThrownBy(() -> lifecycle.register(exportClass, "Dewi Lestari"))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.rule()).isEqualTo("EXPORT_READINESS");
+                        assertThat(e.getMessage()).contains("kurasi");
+                    });
+            // other kinds are decided as before by the new version
+            Program sewing = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+            assertThat(lifecycle.register(sewing, "Rina Wati").status()).isEqualTo(RegistrationStatus.REGISTERED);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test
