@@ -2,6 +2,7 @@ package id.bimtek.registration;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,11 @@ public class Eligibility {
     private static final double SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 
     private final JdbcTemplate jdbc;
-    private final EligibilityTable table;
+    private final DeployedDecision table;
 
-    Eligibility(JdbcTemplate jdbc, EligibilityTable table) {
+    Eligibility(JdbcTemplate jdbc, RepositoryService repository) {
         this.jdbc = jdbc;
-        this.table = table;
+        this.table = new DeployedDecision(repository, "registration-eligibility");
     }
 
     Verdict of(long programId, RegistrationRequest request) {
@@ -38,7 +39,11 @@ public class Eligibility {
                   from registration r join program p on p.id = r.program_id
                  where r.nik = ? and r.completed and p.kind = ? and p.id <> ?""", Double.class,
                 request.nik(), kind, programId);
-        return table.decide(kind, region == null || request.nik().startsWith(region), sectorInTracks,
-                secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR);
+        double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;
+        Map<String, Object> verdict = table.evaluate(Map.of("programKind", kind,
+                "domicileInRegion", region == null || request.nik().startsWith(region), "sectorInTracks", sectorInTracks,
+                "yearsSinceCompletion", years), years < 0);
+        return new Verdict(Boolean.TRUE.equals(verdict.get("eligible")), (String) verdict.get("rule"),
+                (String) verdict.get("reason"));
     }
 }

@@ -53,6 +53,12 @@ public class RegistrationDelegates {
         };
     }
 
+    /** rankApplications: programmes allocated by selection rank their applications for staff to review. */
+    @Bean
+    JavaDelegate rankApplicationsDelegate(ApplicantRanking ranking) {
+        return execution -> ranking.rank((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    }
+
     /** confirmParticipantList: seat holders become participants; the rest of the waitlist is told no. */
     @Bean
     JavaDelegate confirmParticipantListDelegate(RegistrationService registrations) {

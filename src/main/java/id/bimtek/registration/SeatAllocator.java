@@ -39,7 +39,7 @@ class SeatAllocator {
 
     static final int MAX_GROUP = 256;
     /** The places that count for "one NIK holds one place"; the partial unique index is the backstop. */
-    static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')";
+    static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')";
 
     private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
 
@@ -167,7 +167,8 @@ class SeatAllocator {
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
         Map<String, Object> program = jdbc.queryForMap("""
-                select status, registration_deadline > now() as before_deadline, now() as at from program where id = ?""",
+                select status, allocation_mode, registration_deadline > now() as before_deadline, now() as at
+                  from program where id = ?""",
                 programId);
         ProblemException closed = !"REGISTRATION_OPEN".equals(program.get("status"))
                 ? ProblemException.conflict("status", "registration for this programme is not open (programme is "
@@ -179,6 +180,8 @@ class SeatAllocator {
             return;
         }
         Instant at = ((Timestamp) program.get("at")).toInstant();
+        // allocation by selection: applications wait for the ranking after the deadline, nobody holds a seat yet
+        boolean bySelection = "SELECTION".equals(program.get("allocation_mode"));
         Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
                 "select nik from registration where program_id = ? and nik = any(?) and " + HOLDS_A_PLACE, String.class,
                 programId, applications.stream().map(application -> application.request().nik()).toArray(String[]::new)));
@@ -208,14 +211,18 @@ class SeatAllocator {
                 continue;
             }
             long id = ids.get(next++);
-            boolean seatFree = batch.taken < batch.quota;
-            RegistrationStatus status = seatFree ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+            RegistrationStatus status;
             Integer position = null;
             String rule;
-            if (seatFree) {
+            if (bySelection) {
+                status = RegistrationStatus.APPLIED;
+                rule = "rule SELECTION: application to " + batch.name + " received; ranked with the others after the deadline";
+            } else if (batch.taken < batch.quota) {
+                status = RegistrationStatus.REGISTERED;
                 batch.taken++;
                 rule = "rule SEAT_AVAILABLE: seat " + batch.taken + " of " + batch.quota + " in " + batch.name;
             } else {
+                status = RegistrationStatus.WAITLISTED;
                 position = ++batch.waitlisted;
                 rule = "rule BATCH_FULL: all " + batch.quota + " seats of " + batch.name + " taken; waitlist position " + position;
             }

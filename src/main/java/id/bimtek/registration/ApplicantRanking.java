@@ -1,0 +1,104 @@
+package id.bimtek.registration;
+
+import id.bimtek.audit.AuditTrail;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Allocation by selection: after the deadline every application is given points by the DMN table
+ * {@code bpmn/registration-ranking.dmn} (first-time participants, micro businesses...) and ranked within
+ * its batch, more points first and, among equals, the earlier application first. The ranking only
+ * proposes: staff review it in the task "Confirm participant list", and applicants learn the outcome when
+ * the list is confirmed ({@link RegistrationService#confirmParticipants}).
+ */
+@Service
+public class ApplicantRanking {
+
+    /** One ranked application, as staff review it. */
+    public record Ranked(long registrationId, String reference, String name, String batch, int quota, int points,
+                        int rank, boolean firstTime, String businessScale) {
+
+        public boolean withinQuota() {
+            return rank <= quota;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final DeployedDecision table;
+
+    ApplicantRanking(JdbcTemplate jdbc, AuditTrail audit, RepositoryService repository) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.table = new DeployedDecision(repository, "registration-ranking");
+    }
+
+    /**
+     * Ranks every application of a programme allocated by selection; returns how many were ranked. A
+     * programme allocated first come, first served has nothing to rank: its seats went in order of registration.
+     */
+    @Transactional
+    public int rank(long programId, String actor) {
+        Map<String, Object> program = jdbc.queryForMap("select kind, allocation_mode from program where id = ?", programId);
+        if (!"SELECTION".equals(program.get("allocation_mode"))) {
+            return 0;
+        }
+        String kind = (String) program.get("kind");
+        List<Object[]> updates = new ArrayList<>();
+        Map<Long, List<Object[]>> byBatch = new LinkedHashMap<>();
+        jdbc.query("""
+                select r.id, r.batch_id, r.business_scale,
+                       not exists (select 1 from registration earlier
+                                    where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
+                           as first_time
+                  from registration r
+                 where r.program_id = ? and r.status = 'APPLIED'
+                 order by r.id""", rs -> {
+            Map<String, Object> inputs = new HashMap<>();
+            inputs.put("programKind", kind);
+            inputs.put("firstTimeParticipant", rs.getBoolean("first_time"));
+            inputs.put("businessScale", rs.getString("business_scale"));
+            Number points = (Number) table.evaluate(inputs, true).get("points");
+            byBatch.computeIfAbsent(rs.getLong("batch_id"), batch -> new ArrayList<>())
+                    .add(new Object[] {points == null ? 0 : points.intValue(), rs.getLong("id")});
+        }, programId);
+        Map<String, Object> perBatch = new LinkedHashMap<>();
+        byBatch.forEach((batchId, applications) -> {
+            // more points first; among equals the earlier application (the lower id)
+            applications.sort(Comparator.<Object[]>comparingInt(a -> -(int) a[0]).thenComparingLong(a -> (long) a[1]));
+            for (int i = 0; i < applications.size(); i++) {
+                updates.add(new Object[] {applications.get(i)[0], i + 1, applications.get(i)[1]});
+            }
+            perBatch.put(String.valueOf(batchId), applications.size());
+        });
+        jdbc.batchUpdate("update registration set rank_points = ?, rank_in_batch = ? where id = ?", updates);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "APPLICATIONS_RANKED", actor, null, null,
+                updates.size() + " applications ranked by the table registration-ranking; staff review the list",
+                null, Map.of("ranked", updates.size(), "applicationsPerBatch", perBatch));
+        return updates.size();
+    }
+
+    /** The ranked list of a programme, batch by batch, best first. */
+    @Transactional(readOnly = true)
+    public List<Ranked> of(long programId) {
+        return jdbc.query("""
+                select r.id, r.reference, r.name, b.name as batch, b.quota, r.rank_points, r.rank_in_batch,
+                       r.business_scale,
+                       not exists (select 1 from registration earlier
+                                    where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
+                           as first_time
+                  from registration r join batch b on b.id = r.batch_id
+                 where r.program_id = ? and r.rank_in_batch is not null and r.status in ('APPLIED', 'CONFIRMED', 'NOT_SELECTED')
+                 order by b.position, r.rank_in_batch""", (rs, row) -> new Ranked(rs.getLong("id"), rs.getString("reference"),
+                rs.getString("name"), rs.getString("batch"), rs.getInt("quota"), rs.getInt("rank_points"),
+                rs.getInt("rank_in_batch"), rs.getBoolean("first_time"), rs.getString("business_scale")), programId);
+    }
+}
