@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     private static final String VIEW_SELECT = """
-            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.name, r.business_name, r.sector,
+            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.nib, r.name, r.business_name, r.sector,
                    r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
                    case when r.status = 'WAITLISTED' then
                        (select count(*) from registration w where w.batch_id = r.batch_id
@@ -58,12 +58,17 @@ public class RegistrationService {
      * is recorded in the audit trail after the refused registration has been rolled back.
      */
     public RegistrationView register(long programId, RegistrationRequest request) {
+        return register(programId, request, APPLICANT);
+    }
+
+    /** The same, on someone's behalf (staff importing a list): the audit trail names them as the actor. */
+    public RegistrationView register(long programId, RegistrationRequest request, String actor) {
         try {
-            return transaction.execute(status -> registerInTransaction(programId, request));
+            return transaction.execute(status -> registerInTransaction(programId, request, actor));
         } catch (ProblemException refused) {
             if (refused.rule() != null) {
                 transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                        "REGISTRATION_REFUSED", APPLICANT, null, request.name(), "rule " + refused.rule() + ": " + refused.getMessage(),
+                        "REGISTRATION_REFUSED", actor, null, request.name(), "rule " + refused.rule() + ": " + refused.getMessage(),
                         null, Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
                                 "rule", refused.rule())));
             }
@@ -71,7 +76,7 @@ public class RegistrationService {
         }
     }
 
-    private RegistrationView registerInTransaction(long programId, RegistrationRequest request) {
+    private RegistrationView registerInTransaction(long programId, RegistrationRequest request, String actor) {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
         });
@@ -99,10 +104,10 @@ public class RegistrationService {
         try {
             id = jdbc.queryForObject("""
                     insert into registration (program_id, batch_id, reference, nik, name, business_name, sector, district,
-                                              phone, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                                              phone, status, nib)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, batchId, References.next(), request.nik(), request.name().trim(), request.businessName().trim(),
-                    request.sector().trim(), request.district().trim(), request.phone(), status.name());
+                    request.sector().trim(), request.district().trim(), request.phone(), status.name(), request.nib());
         } catch (DuplicateKeyException e) {
             throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "nik",
                     "this NIK already holds a place in the programme", "ONE_PLACE_PER_NIK");
@@ -111,7 +116,7 @@ public class RegistrationService {
             jdbc.update("update batch set taken = taken + 1 where id = ?", batchId);
         }
         RegistrationView registration = view(programId, id);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(), APPLICANT, null,
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(), actor, null,
                 registration.reference() + " " + registration.name(),
                 seatFree ? "rule SEAT_AVAILABLE: seat " + (((Number) batch.get("taken")).intValue() + 1) + " of "
                         + batch.get("quota") + " in " + request.batch()
@@ -232,7 +237,7 @@ public class RegistrationService {
 
     private static RegistrationView map(ResultSet rs, int row) throws SQLException {
         return new RegistrationView(rs.getLong("id"), rs.getLong("program_id"), rs.getLong("batch_id"),
-                rs.getString("batch_name"), rs.getString("reference"), rs.getString("nik"), rs.getString("name"), rs.getString("business_name"),
+                rs.getString("batch_name"), rs.getString("reference"), rs.getString("nik"), rs.getString("nib"), rs.getString("name"), rs.getString("business_name"),
                 rs.getString("sector"), rs.getString("district"), RegistrationStatus.valueOf(rs.getString("status")),
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"),
                 rs.getTimestamp("registered_at").toInstant(),
