@@ -9,6 +9,8 @@ import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -210,10 +212,10 @@ class ApplicantImportTest {
         assertThat(badNib.getBody()).containsEntry("field", "nib");
         assertThat(registrations.ofProgram(program.getId())).isEmpty();
 
-        Map<String, Object> withNib = new java.util.HashMap<>(applicant);
+        Map<String, Object> withNib = new HashMap<>(applicant);
         withNib.put("nib", "0220001234567");
         assertThat(body(register(program, withNib), HttpStatus.CREATED)).containsEntry("nib", "0220001234567");
-        Map<String, Object> withoutNib = new java.util.HashMap<>(applicant);
+        Map<String, Object> withoutNib = new HashMap<>(applicant);
         withoutNib.remove("nib");
         withoutNib.put("nik", Lifecycle.nextNik());
         assertThat(body(register(program, withoutNib), HttpStatus.CREATED)).doesNotContainKey("nib");
@@ -251,7 +253,7 @@ class ApplicantImportTest {
     private static Map<Integer, Map<String, Object>> results(Map<String, Object> report) {
         return ((List<Map<String, Object>>) report.get("results")).stream()
                 .collect(Collectors.toMap(result -> ((Number) result.get("row")).intValue(), result -> result,
-                        (a, b) -> a, java.util.LinkedHashMap::new));
+                        (a, b) -> a, LinkedHashMap::new));
     }
 
     private static Map<String, Object> body(ResponseEntity<Map<String, Object>> response, HttpStatus expected) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -153,7 +154,7 @@ final class ApplicantCsv {
     }
 
     private static Map<Integer, Column> columnsOf(CSVRecord header) {
-        Map<Integer, Column> columnAt = new java.util.TreeMap<>();
+        Map<Integer, Column> columnAt = new TreeMap<>();
         Map<Column, String> seen = new EnumMap<>(Column.class);
         for (int position = 0; position < header.size(); position++) {
             String name = header.get(position);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -69,23 +70,39 @@ public class ApplicantImport {
         requireRegistrationOpen(programId);
         ApplicantCsv.Contents contents = ApplicantCsv.read(file, MAX_ROWS);
         Instant started = Instant.now();
-        List<RowResult> results = contents.rows().stream().map(row -> importRow(programId, contents, row, actor)).toList();
+        List<RowResult> results = new ArrayList<>();
+        try {
+            for (ApplicantCsv.Row row : contents.rows()) {
+                results.add(importRow(programId, contents, row, actor));
+            }
+        } catch (RuntimeException stopped) {
+            // the rows before stay registered (each committed on its own): the trail says how far the file got
+            appendSummary(programId, actor, file, contents.rows().size(), started, ImportReport.of(programId, results),
+                    "stopped by " + stopped.getClass().getSimpleName() + " after " + results.size() + " rows; ");
+            throw stopped;
+        }
         ImportReport report = ImportReport.of(programId, results);
+        appendSummary(programId, actor, file, report.rows(), started, report, "");
+        return report;
+    }
+
+    private void appendSummary(long programId, String actor, byte[] file, int fileRows, Instant started,
+                               ImportReport report, String stopped) {
+        ImportReport.Totals totals = report.totals();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rows", report.rows());
-        summary.put("registered", report.totals().registered());
-        summary.put("waitlisted", report.totals().waitlisted());
-        summary.put("refused", report.totals().refused());
-        summary.put("invalid", report.totals().invalid());
+        summary.put("rows", fileRows);
+        summary.put("registered", totals.registered());
+        summary.put("waitlisted", totals.waitlisted());
+        summary.put("refused", totals.refused());
+        summary.put("invalid", totals.invalid());
         summary.put("startedAt", started.toString());
         summary.put("bytes", file.length);
         summary.put("sha256", sha256(file));
         transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                "APPLICANTS_IMPORTED", actor, null, "CSV import of " + report.rows() + " rows",
-                report.rows() + " rows: " + report.totals().registered() + " registered, " + report.totals().waitlisted()
-                        + " waitlisted, " + report.totals().refused() + " refused, " + report.totals().invalid() + " invalid",
+                "APPLICANTS_IMPORTED", actor, null, "CSV import of " + fileRows + " rows",
+                stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
+                        + " waitlisted, " + totals.refused() + " refused, " + totals.invalid() + " invalid",
                 null, summary));
-        return report;
     }
 
     private RowResult importRow(long programId, ApplicantCsv.Contents contents, ApplicantCsv.Row row, String actor) {
