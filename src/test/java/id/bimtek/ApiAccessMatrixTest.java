@@ -39,6 +39,10 @@ class ApiAccessMatrixTest {
     private record Call(HttpMethod method, String path, Object body, Set<String> allowed) {
     }
 
+    /** A body sent as {@code text/csv} instead of JSON. */
+    private record CsvBody(String text) {
+    }
+
     @Autowired TestRestTemplate http;
     @Autowired Lifecycle lifecycle;
     @Autowired ProgramService programs;
@@ -78,6 +82,9 @@ class ApiAccessMatrixTest {
                                 "district", "Cibodas", "phone", "081212345678", "batch", "Gelombang 1"), anybody),
                 new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/" + registration.id() + "/withdraw",
                         Map.of("nik", registration.nik(), "reference", "WRONG"), anybody),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/import",
+                        new CsvBody("nik,name,business_name,sector,district,phone,batch\n" + Lifecycle.nextNik()
+                                + ",Rina,Konveksi Rina,APPAREL,Cibodas,081212345678,Gelombang 1\n"), Set.of("staff")),
                 new Call(HttpMethod.PUT, "/api/programs/" + open.getId() + "/batches/" + batch + "/sessions/1/attendance",
                         Map.of("present", List.of(registration.id())), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/follow-up-items", null, everyone),
@@ -106,8 +113,9 @@ class ApiAccessMatrixTest {
             for (String user : USERS) {
                 boolean allowed = call.allowed().contains(user == null ? "anonymous" : user);
                 String before = fingerprint();
-                ResponseEntity<String> response = http.exchange(call.path(), call.method(),
-                        new HttpEntity<>(call.body(), headers(user)), String.class);
+                HttpEntity<?> request = call.body() instanceof CsvBody csv ? csv(csv, user)
+                        : new HttpEntity<>(call.body(), headers(user));
+                ResponseEntity<String> response = http.exchange(call.path(), call.method(), request, String.class);
                 String what = call.method() + " " + call.path() + " as " + (user == null ? "anonymous" : user);
                 if (allowed) {
                     assertThat(response.getStatusCode()).as(what).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
@@ -142,6 +150,12 @@ class ApiAccessMatrixTest {
                 "batches", List.of(Map.of("name", "Gelombang 1", "track", "APPAREL", "startDate", start.toString(),
                         "endDate", start.plusDays(2).toString(), "venue", "SMKN 3", "mode", "OFFLINE", "quota", 39, "sessions", 3)),
                 "budgetItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 9_000_000)));
+    }
+
+    private static HttpEntity<byte[]> csv(CsvBody body, String user) {
+        HttpHeaders headers = headers(user);
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return new HttpEntity<>(body.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
     }
 
     private static HttpHeaders headers(String user) {

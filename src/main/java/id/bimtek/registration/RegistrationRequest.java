@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An applicant's registration: the body of {@code POST /api/programs/{id}/registrations}. */
+/**
+ * An applicant's registration: the body of {@code POST /api/programs/{id}/registrations}, or one row of a
+ * staff import. The NIB (Nomor Induk Berusaha) is optional; an empty one counts as not given.
+ */
 public record RegistrationRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "must be the 16 digits of the NIK") String nik,
         @NotBlank @Size(max = 200) String name,
@@ -12,5 +15,18 @@ public record RegistrationRequest(
         @NotBlank @Size(max = 40) String sector,
         @NotBlank @Size(max = 100) String district,
         @NotBlank @Pattern(regexp = "\\+?\\d{8,15}", message = "must be a phone number of 8 to 15 digits") String phone,
-        @NotBlank @Size(max = 100) String batch) {
+        @NotBlank @Size(max = 100) String batch,
+        @Pattern(regexp = "\\d{13}", message = "must be the 13 digits of the NIB") String nib) {
+
+    public RegistrationRequest {
+        if (nib != null && nib.isBlank()) {
+            nib = null;
+        }
+    }
+
+    /** An applicant without a NIB (many micro businesses have none yet). */
+    public RegistrationRequest(String nik, String name, String businessName, String sector, String district, String phone,
+                               String batch) {
+        this(nik, name, businessName, sector, district, phone, batch, null);
+    }
 }

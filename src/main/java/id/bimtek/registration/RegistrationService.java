@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     private static final String VIEW_SELECT = """
-            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.name, r.business_name, r.sector,
+            select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.nib, r.name, r.business_name, r.sector,
                    r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
                    case when r.status = 'WAITLISTED' then
                        (select count(*) from registration w where w.batch_id = r.batch_id
@@ -64,7 +64,7 @@ public class RegistrationService {
         return register(programId, request, APPLICANT);
     }
 
-    /** The same, on behalf of an applicant: the audit trail names {@code actor}. */
+    /** The same, on someone's behalf (staff importing a list): the audit trail names them as the actor. */
     public RegistrationView register(long programId, RegistrationRequest request, String actor) {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
@@ -193,7 +193,7 @@ public class RegistrationService {
 
     private static RegistrationView map(ResultSet rs, int row) throws SQLException {
         return new RegistrationView(rs.getLong("id"), rs.getLong("program_id"), rs.getLong("batch_id"),
-                rs.getString("batch_name"), rs.getString("reference"), rs.getString("nik"), rs.getString("name"), rs.getString("business_name"),
+                rs.getString("batch_name"), rs.getString("reference"), rs.getString("nik"), rs.getString("nib"), rs.getString("name"), rs.getString("business_name"),
                 rs.getString("sector"), rs.getString("district"), RegistrationStatus.valueOf(rs.getString("status")),
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"),
                 rs.getTimestamp("registered_at").toInstant(),

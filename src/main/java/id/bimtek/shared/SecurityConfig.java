@@ -84,6 +84,7 @@ public class SecurityConfig {
                         // applicants are anonymous
                         .requestMatchers(POST, "/api/programs/*/registrations",
                                 "/api/programs/*/registrations/*/withdraw").permitAll()
+                        .requestMatchers(POST, "/api/programs/*/registrations/import").hasRole(STAFF)
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)
                         .requestMatchers(PUT, "/api/programs/*").hasRole(STAFF)

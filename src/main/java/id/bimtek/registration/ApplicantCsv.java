@@ -1,0 +1,201 @@
+package id.bimtek.registration;
+
+import id.bimtek.shared.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads a list of applicants as a spreadsheet exports it: UTF-8 (with or without a byte order mark), values
+ * separated by {@code ,} or by {@code ;} (Excel in an Indonesian locale), a header row naming the columns in
+ * English or Indonesian, in any order and case. The whole file is read before anything is imported, so a
+ * broken header or a file that is too long is refused with nothing written.
+ */
+final class ApplicantCsv {
+
+    /** The columns of the file, the property of {@link RegistrationRequest} each fills, and their other names. */
+    enum Column {
+        NIK("nik", "nik", true),
+        NAME("name", "name", true, "nama"),
+        BUSINESS_NAME("business_name", "businessName", true, "nama_usaha", "businessname", "usaha"),
+        SECTOR("sector", "sector", true, "sektor"),
+        DISTRICT("district", "district", true, "kecamatan"),
+        PHONE("phone", "phone", true, "telepon", "no_telepon", "no_hp"),
+        BATCH("batch", "batch", true, "gelombang"),
+        NIB("nib", "nib", false);
+
+        final String header;
+        final String property;
+        final boolean required;
+        private final List<String> aliases;
+
+        Column(String header, String property, boolean required, String... aliases) {
+            this.header = header;
+            this.property = property;
+            this.required = required;
+            this.aliases = List.of(aliases);
+        }
+
+        static Optional<Column> named(String header) {
+            String normalised = header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+            return Arrays.stream(values())
+                    .filter(column -> column.header.equals(normalised) || column.aliases.contains(normalised))
+                    .findFirst();
+        }
+
+        static Optional<Column> ofProperty(String property) {
+            return Arrays.stream(values()).filter(column -> column.property.equals(property)).findFirst();
+        }
+    }
+
+    /** One applicant row; {@code number} is the row as a spreadsheet shows it (the header is row 1). */
+    record Row(long number, Map<Column, String> values, Integer strayValueColumn) {
+
+        String value(Column column) {
+            return values.get(column);
+        }
+
+        RegistrationRequest request() {
+            return new RegistrationRequest(value(Column.NIK), value(Column.NAME), value(Column.BUSINESS_NAME),
+                    value(Column.SECTOR), value(Column.DISTRICT), value(Column.PHONE), value(Column.BATCH), value(Column.NIB));
+        }
+    }
+
+    /** The rows, and each column's name as the file's header wrote it (to name it back in the report). */
+    record Contents(List<Row> rows, Map<Column, String> headerNames) {
+
+        /** The file's name for a property of the request ({@code businessName} may be {@code nama_usaha}); else the property. */
+        String fieldName(String property) {
+            return Column.ofProperty(property).map(headerNames::get).orElse(property);
+        }
+    }
+
+    private ApplicantCsv() {
+    }
+
+    static Contents read(byte[] file, int maxRows) {
+        String text = decode(file);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(separatorOf(text))
+                // blank lines still count, so row numbers stay those the spreadsheet shows
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw ProblemException.invalid("file", "the file is empty; its first row must name the columns "
+                        + requiredColumns());
+            }
+            CSVRecord header = records.next();
+            Map<Integer, Column> columnAt = columnsOf(header);
+            Map<Column, String> headerNames = new EnumMap<>(Column.class);
+            columnAt.forEach((position, column) -> headerNames.put(column, header.get(position)));
+            List<Row> rows = new ArrayList<>();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() == maxRows) {
+                    throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                            "the file has more than " + maxRows + " applicant rows; split it into several files");
+                }
+                rows.add(row(record, columnAt));
+            }
+            if (rows.isEmpty()) {
+                throw ProblemException.invalid("file", "the file has a header but no applicant rows");
+            }
+            return new Contents(rows, headerNames);
+        } catch (UncheckedIOException | IllegalStateException | IOException e) {
+            throw ProblemException.invalid("file", "the file is not readable as CSV: " + e.getMessage());
+        }
+    }
+
+    private static String decode(byte[] file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("file",
+                    "the file is not UTF-8 text; in Excel, save it as \"CSV UTF-8 (Comma delimited)\"");
+        }
+    }
+
+    /** Excel writes {@code ;} where the decimal separator is a comma: whichever the header line uses more. */
+    private static char separatorOf(String text) {
+        int end = text.indexOf('\n');
+        String headerLine = end < 0 ? text : text.substring(0, end);
+        long semicolons = headerLine.chars().filter(c -> c == ';').count();
+        long commas = headerLine.chars().filter(c -> c == ',').count();
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static Map<Integer, Column> columnsOf(CSVRecord header) {
+        Map<Integer, Column> columnAt = new TreeMap<>();
+        Map<Column, String> seen = new EnumMap<>(Column.class);
+        for (int position = 0; position < header.size(); position++) {
+            String name = header.get(position);
+            if (name.isBlank()) {
+                // a trailing separator after the last name: harmless as long as its cells stay empty
+                continue;
+            }
+            Column column = Column.named(name).orElseThrow(() -> ProblemException.invalid(name,
+                    "unknown column '" + name + "'; the columns are " + requiredColumns() + " and optionally nib"));
+            if (seen.containsKey(column)) {
+                throw ProblemException.invalid(name, "the columns '" + seen.get(column) + "' and '" + name
+                        + "' are both " + column.header);
+            }
+            seen.put(column, name);
+            columnAt.put(position, column);
+        }
+        for (Column column : Column.values()) {
+            if (column.required && !seen.containsKey(column)) {
+                throw ProblemException.invalid(column.header, "the column '" + column.header + "' is missing; the columns are "
+                        + requiredColumns() + " and optionally nib");
+            }
+        }
+        return columnAt;
+    }
+
+    private static Row row(CSVRecord record, Map<Integer, Column> columnAt) {
+        Map<Column, String> values = new EnumMap<>(Column.class);
+        Integer strayValueColumn = null;
+        for (int position = 0; position < record.size(); position++) {
+            Column column = columnAt.get(position);
+            if (column != null) {
+                values.put(column, record.get(position));
+            } else if (!record.get(position).isBlank() && strayValueColumn == null) {
+                strayValueColumn = position + 1;
+            }
+        }
+        return new Row(record.getRecordNumber(), values, strayValueColumn);
+    }
+
+    private static String requiredColumns() {
+        return Arrays.stream(Column.values()).filter(column -> column.required).map(column -> column.header)
+                .collect(Collectors.joining(", "));
+    }
+}

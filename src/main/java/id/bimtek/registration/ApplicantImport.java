@@ -1,0 +1,155 @@
+package id.bimtek.registration;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.registration.ApplicantCsv.Column;
+import id.bimtek.registration.ImportReport.RowResult;
+import id.bimtek.shared.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Staff register a list of applicants from a CSV file (e.g. collected on paper at a village office). Each
+ * row goes through exactly what an applicant's own registration goes through (the request's validation,
+ * then {@link RegistrationService#register}) in its own transaction, so a bad row spoils only itself. The
+ * audit trail gets each row's registration or refusal, by the importing user, and one summary of the file.
+ */
+@Service
+public class ApplicantImport {
+
+    /** Beyond any programme's seats and waitlist; larger lists are a mistake or should be split. */
+    static final int MAX_ROWS = 20_000;
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private final RegistrationService registrations;
+    private final Validator validator;
+    private final AuditTrail audit;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public ApplicantImport(RegistrationService registrations, Validator validator, AuditTrail audit, JdbcTemplate jdbc,
+                           PlatformTransactionManager transactions) {
+        this.registrations = registrations;
+        this.validator = validator;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The file's bytes, refused with 413 beyond {@link #MAX_BYTES} (reading stops there). */
+    static byte[] readLimited(InputStream file) throws IOException {
+        byte[] bytes = file.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    static ProblemException tooLarge() {
+        return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; split it into several files");
+    }
+
+    public ImportReport importCsv(long programId, byte[] file, String actor) {
+        requireRegistrationOpen(programId);
+        ApplicantCsv.Contents contents = ApplicantCsv.read(file, MAX_ROWS);
+        Instant started = Instant.now();
+        List<RowResult> results = new ArrayList<>();
+        try {
+            for (ApplicantCsv.Row row : contents.rows()) {
+                results.add(importRow(programId, contents, row, actor));
+            }
+        } catch (RuntimeException stopped) {
+            // the rows before stay registered (each committed on its own): the trail says how far the file got
+            appendSummary(programId, actor, file, contents.rows().size(), started, ImportReport.of(programId, results),
+                    "stopped by " + stopped.getClass().getSimpleName() + " after " + results.size() + " rows; ");
+            throw stopped;
+        }
+        ImportReport report = ImportReport.of(programId, results);
+        appendSummary(programId, actor, file, report.rows(), started, report, "");
+        return report;
+    }
+
+    private void appendSummary(long programId, String actor, byte[] file, int fileRows, Instant started,
+                               ImportReport report, String stopped) {
+        ImportReport.Totals totals = report.totals();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rows", fileRows);
+        summary.put("registered", totals.registered());
+        summary.put("waitlisted", totals.waitlisted());
+        summary.put("refused", totals.refused());
+        summary.put("invalid", totals.invalid());
+        summary.put("startedAt", started.toString());
+        summary.put("bytes", file.length);
+        summary.put("sha256", sha256(file));
+        transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
+                "APPLICANTS_IMPORTED", actor, null, "CSV import of " + fileRows + " rows",
+                stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
+                        + " waitlisted, " + totals.refused() + " refused, " + totals.invalid() + " invalid",
+                null, summary));
+    }
+
+    private RowResult importRow(long programId, ApplicantCsv.Contents contents, ApplicantCsv.Row row, String actor) {
+        String nik = row.value(Column.NIK);
+        if (row.strayValueColumn() != null) {
+            return RowResult.invalid(row.number(), nik, "row", "value in column " + row.strayValueColumn()
+                    + ", which the header does not name (a value containing the separator needs quotes)");
+        }
+        RegistrationRequest request = row.request();
+        List<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request).stream()
+                .sorted(Comparator.comparing(violation -> columnOrder(violation.getPropertyPath().toString())))
+                .toList();
+        if (!violations.isEmpty()) {
+            ConstraintViolation<RegistrationRequest> first = violations.get(0);
+            String also = violations.size() == 1 ? "" : violations.stream().skip(1)
+                    .map(violation -> contents.fieldName(violation.getPropertyPath().toString())).distinct()
+                    .collect(Collectors.joining(", ", " (also invalid: ", ")"));
+            return RowResult.invalid(row.number(), nik, contents.fieldName(first.getPropertyPath().toString()),
+                    first.getMessage() + also);
+        }
+        try {
+            return RowResult.placed(row.number(), registrations.register(programId, request, actor));
+        } catch (ProblemException problem) {
+            String field = problem.field() == null ? null : contents.fieldName(problem.field());
+            return problem.rule() != null ? RowResult.refused(row.number(), nik, field, problem.rule(), problem.getMessage())
+                    : RowResult.invalid(row.number(), nik, field, problem.getMessage());
+        }
+    }
+
+    /** Checked once before the rows, so an import into a closed programme is refused as a whole. */
+    private void requireRegistrationOpen(long programId) {
+        String status = jdbc.queryForList("select status from program where id = ?", String.class, programId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
+        if (!status.equals("REGISTRATION_OPEN")) {
+            throw ProblemException.conflict("status", "registration for this programme is not open (programme is " + status + ")");
+        }
+    }
+
+    private static int columnOrder(String property) {
+        return Column.ofProperty(property).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package id.bimtek.registration;
+
+import java.util.List;
+
+/**
+ * What became of each row of an applicant import, and the totals. A row's {@code field} is the column as
+ * the file's header names it; {@code rule} is the rule that decided (SEAT_AVAILABLE, BATCH_FULL, or the
+ * refusing rule such as ONE_PLACE_PER_NIK or SECTOR); an invalid row names no rule.
+ */
+public record ImportReport(long programId, int rows, Totals totals, List<RowResult> results) {
+
+    public enum Outcome { REGISTERED, WAITLISTED, REFUSED, INVALID }
+
+    public record Totals(long registered, long waitlisted, long refused, long invalid) {
+    }
+
+    /** {@code nik} is masked: the report may be printed or forwarded, the row number identifies the applicant. */
+    public record RowResult(long row, String nik, Outcome outcome, String field, String rule, String message,
+                            Long registrationId, String reference) {
+
+        static RowResult placed(long row, RegistrationView registration) {
+            boolean seat = registration.status() == RegistrationStatus.REGISTERED;
+            return new RowResult(row, maskNik(registration.nik()), seat ? Outcome.REGISTERED : Outcome.WAITLISTED, null,
+                    seat ? "SEAT_AVAILABLE" : "BATCH_FULL",
+                    seat ? "a seat in " + registration.batch()
+                            : registration.batch() + " is full; waitlist position " + registration.waitlistPosition(),
+                    registration.id(), registration.reference());
+        }
+
+        static RowResult refused(long row, String nik, String field, String rule, String message) {
+            return new RowResult(row, maskNik(nik), Outcome.REFUSED, field, rule, message, null, null);
+        }
+
+        static RowResult invalid(long row, String nik, String field, String message) {
+            return new RowResult(row, maskNik(nik), Outcome.INVALID, field, null, message, null, null);
+        }
+    }
+
+    static ImportReport of(long programId, List<RowResult> results) {
+        return new ImportReport(programId, results.size(), new Totals(count(results, Outcome.REGISTERED),
+                count(results, Outcome.WAITLISTED), count(results, Outcome.REFUSED), count(results, Outcome.INVALID)), results);
+    }
+
+    /** Area code and serial stay readable ({@code 367101******0001}), the date of birth does not. */
+    static String maskNik(String nik) {
+        if (nik == null || nik.isBlank()) {
+            return null;
+        }
+        return nik.length() < 12 ? "*".repeat(nik.length())
+                : nik.substring(0, 6) + "*".repeat(nik.length() - 10) + nik.substring(nik.length() - 4);
+    }
+
+    private static long count(List<RowResult> results, Outcome outcome) {
+        return results.stream().filter(result -> result.outcome() == outcome).count();
+    }
+}

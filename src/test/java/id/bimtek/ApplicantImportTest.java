@@ -1,0 +1,263 @@
+package id.bimtek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.Program;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Staff import applicants from a spreadsheet's CSV over HTTP; every row meets the rules of a registration. */
+@LifecycleTest
+class ApplicantImportTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+    };
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final String BOM = "\uFEFF";
+
+    @Autowired TestRestTemplate http;
+    @Autowired Lifecycle lifecycle;
+    @Autowired RegistrationService registrations;
+    @Autowired AuditTrail audit;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+    }
+
+    @Test
+    void eachRowMeetsTheRulesOfARegistrationAndOnlyTheGoodOnesAreStored() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 3, 1, 10_000_000));
+        String siti = Lifecycle.nextNik();
+        String dewi = Lifecycle.nextNik();
+        String rina = Lifecycle.nextNik();
+        String ayu = Lifecycle.nextNik();
+        // as Excel in an Indonesian locale saves it: a byte order mark, ';', Indonesian headers in its own case
+        String file = BOM + "NIK;Nama;Nama_Usaha;Sektor;Kecamatan;Telepon;Gelombang;NIB\r\n"
+                + siti + ";Siti Aminah;\"Konveksi Siti; Jahit & Bordir\";APPAREL;Cibodas;081212345678;Gelombang 1;0220001234567\r\n"
+                + dewi + ";Dewi Lestari;Konveksi Dewi;apparel;Cibodas;081212345679;Gelombang 1;\r\n"
+                + siti + ";Siti A.;Konveksi Lain;APPAREL;Cibodas;081212345670;Gelombang 1;\r\n"
+                + "12345;Budi;Keripik Budi;APPAREL;Cibodas;081212345671;Gelombang 1;\r\n"
+                + Lifecycle.nextNik() + ";Ani;Keripik Ani;FOOD;Cibodas;081212345672;Gelombang 1;\r\n"
+                + ";;;;;;;\r\n"
+                + Lifecycle.nextNik() + ";Wati;Konveksi Wati;APPAREL;Cibodas;081212345673;Gelombang 1;12345\r\n"
+                + rina + ";Rina Wati;Konveksi Rina;APPAREL;Cibodas;081212345674;Gelombang 1;\r\n"
+                + ayu + ";Ayu;Konveksi Ayu;APPAREL;Cibodas;081212345675;Gelombang 1;\r\n";
+        int recordsBefore = audit.of(program.getId()).size();
+
+        Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
+
+        assertThat(report).containsEntry("rows", 8)
+                .containsEntry("totals", Map.of("registered", 3, "waitlisted", 1, "refused", 2, "invalid", 2));
+        Map<Integer, Map<String, Object>> byRow = results(report);
+        assertThat(byRow.keySet()).containsExactly(2, 3, 4, 5, 6, 8, 9, 10);
+        assertThat(byRow.get(2)).containsEntry("outcome", "REGISTERED").containsEntry("rule", "SEAT_AVAILABLE")
+                .containsEntry("nik", siti.substring(0, 6) + "******" + siti.substring(12)).containsKey("reference");
+        assertThat(byRow.get(3)).containsEntry("outcome", "REGISTERED");
+        assertThat(byRow.get(4)).containsEntry("outcome", "REFUSED").containsEntry("rule", "ONE_PLACE_PER_NIK")
+                .containsEntry("field", "NIK");
+        assertThat(byRow.get(5)).containsEntry("outcome", "INVALID").containsEntry("field", "NIK")
+                .containsEntry("message", "must be the 16 digits of the NIK").doesNotContainKey("rule");
+        assertThat(byRow.get(6)).containsEntry("outcome", "REFUSED").containsEntry("rule", "SECTOR")
+                .containsEntry("field", "Sektor");
+        assertThat(byRow.get(8)).containsEntry("outcome", "INVALID").containsEntry("field", "NIB")
+                .containsEntry("message", "must be the 13 digits of the NIB");
+        assertThat(byRow.get(9)).containsEntry("outcome", "REGISTERED");
+        assertThat(byRow.get(10)).containsEntry("outcome", "WAITLISTED").containsEntry("rule", "BATCH_FULL");
+        assertThat((String) byRow.get(10).get("message")).contains("waitlist position 1");
+
+        List<RegistrationView> stored = registrations.ofProgram(program.getId());
+        assertThat(stored).extracting(RegistrationView::nik).containsExactly(siti, dewi, rina, ayu);
+        assertThat(stored.get(0).nib()).isEqualTo("0220001234567");
+        assertThat(stored.get(0).businessName()).isEqualTo("Konveksi Siti; Jahit & Bordir");
+        assertThat(stored.get(1).nib()).isNull();
+        assertThat(jdbc.queryForObject("select taken from batch where program_id = ?", Integer.class, program.getId()))
+                .isEqualTo(3);
+
+        List<AuditTrail.Record> trail = audit.of(program.getId()).subList(recordsBefore, audit.of(program.getId()).size());
+        assertThat(trail).extracting(AuditTrail.Record::actor).containsOnly("staff");
+        assertThat(trail).extracting(AuditTrail.Record::kind).containsExactly("REGISTRATION_REGISTERED",
+                "REGISTRATION_REGISTERED", "REGISTRATION_REFUSED", "REGISTRATION_REFUSED", "REGISTRATION_REGISTERED",
+                "REGISTRATION_WAITLISTED", "APPLICANTS_IMPORTED");
+        AuditTrail.Record summary = trail.get(trail.size() - 1);
+        assertThat(summary.stage()).isEqualTo(AuditTrail.Stage.REGISTRATION);
+        assertThat(summary.detail()).isEqualTo("8 rows: 3 registered, 1 waitlisted, 2 refused, 2 invalid");
+        assertThat(summary.newValue()).contains("\"rows\":8", "\"invalid\":2", "\"sha256\":");
+        assertThat(audit.verify(program.getId()).valid()).isTrue();
+    }
+
+    @Test
+    void aCommaSeparatedFileAlsoArrivesAsAnUpload() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String nik = Lifecycle.nextNik();
+        String file = "nik,name,business_name,sector,district,phone,batch\n"
+                + nik + ",\"Siti Aminah, S.E.\",Konveksi Siti,APPAREL,Cibodas,081212345678,Gelombang 1\n"
+                + Lifecycle.nextNik() + ",Dewi,Konveksi Dewi,APPAREL,Cibodas,081212345678,Gelombang 1,extra\n";
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "pendaftar.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setBasicAuth("staff", "staff");
+        Map<String, Object> report = body(http.exchange(importPath(program), HttpMethod.POST, new HttpEntity<>(form, headers),
+                OBJECT), HttpStatus.OK);
+
+        assertThat(report).containsEntry("totals", Map.of("registered", 1, "waitlisted", 0, "refused", 0, "invalid", 1));
+        assertThat(results(report).get(3)).containsEntry("outcome", "INVALID").containsEntry("field", "row");
+        assertThat(registrations.ofProgram(program.getId())).extracting(RegistrationView::name).containsExactly("Siti Aminah, S.E.");
+    }
+
+    @Test
+    void aBrokenHeaderRefusesTheWholeFile() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String row = Lifecycle.nextNik() + ";Siti;Konveksi Siti;APPAREL;Cibodas;081212345678";
+        String before = footprint(program);
+
+        ResponseEntity<Map<String, Object>> missing = importCsv(program, "staff",
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody()).containsEntry("field", "batch");
+        assertThat((String) missing.getBody().get("detail")).contains("'batch' is missing");
+
+        ResponseEntity<Map<String, Object>> unknown = importCsv(program, "staff",
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;email\n" + row + ";Gelombang 1;siti@example.id\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).containsEntry("field", "email");
+
+        ResponseEntity<Map<String, Object>> notUtf8 = importCsv(program, "staff",
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang\n" + row + ";Gelombang 1 Caf\u00e9\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(notUtf8.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notUtf8.getBody()).containsEntry("field", "file");
+
+        assertThat(footprint(program)).isEqualTo(before);
+    }
+
+    @Test
+    void tooLargeAFileIsRefusedBeforeAnyRow() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String before = footprint(program);
+        String header = "nik,name,business_name,sector,district,phone,batch\n";
+        String rows = IntStream.range(0, 20_001)
+                .mapToObj(i -> Lifecycle.nextNik() + ",P" + i + ",K,APPAREL,Cibodas,081212345678,Gelombang 1\n")
+                .collect(Collectors.joining());
+        ResponseEntity<Map<String, Object>> tooManyRows = importCsv(program, "staff",
+                (header + rows).getBytes(StandardCharsets.UTF_8));
+        assertThat(tooManyRows.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(tooManyRows.getBody()).containsEntry("field", "file");
+        assertThat((String) tooManyRows.getBody().get("detail")).contains("more than 20000 applicant rows");
+
+        byte[] tooManyBytes = (header + " ".repeat(5 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<Map<String, Object>> tooLarge = importCsv(program, "staff", tooManyBytes);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(tooLarge.getBody()).containsEntry("field", "file");
+        assertThat(footprint(program)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyStaffImportAndOnlyWhileRegistrationIsOpen() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        byte[] file = ("nik,name,business_name,sector,district,phone,batch\n" + Lifecycle.nextNik()
+                + ",Siti,Konveksi Siti,APPAREL,Cibodas,081212345678,Gelombang 1\n").getBytes(StandardCharsets.UTF_8);
+        String before = footprint(program);
+        assertThat(importCsv(program, null, file).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(importCsv(program, "division-head", file).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(importCsv(program, "auditor", file).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(footprint(program)).isEqualTo(before);
+
+        Program inReview = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        ResponseEntity<Map<String, Object>> closed = importCsv(inReview, "staff", file);
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(closed.getBody()).containsEntry("field", "status");
+        assertThat(registrations.ofProgram(inReview.getId())).isEmpty();
+    }
+
+    @Test
+    void anApplicantMayGiveTheirNib() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Map<String, Object> applicant = Map.of("nik", Lifecycle.nextNik(), "name", "Siti Aminah", "businessName", "Konveksi Siti",
+                "sector", "APPAREL", "district", "Cibodas", "phone", "081212345678", "batch", "Gelombang 1", "nib", "02200012345");
+        ResponseEntity<Map<String, Object>> badNib = register(program, applicant);
+        assertThat(badNib.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badNib.getBody()).containsEntry("field", "nib");
+        assertThat(registrations.ofProgram(program.getId())).isEmpty();
+
+        Map<String, Object> withNib = new HashMap<>(applicant);
+        withNib.put("nib", "0220001234567");
+        assertThat(body(register(program, withNib), HttpStatus.CREATED)).containsEntry("nib", "0220001234567");
+        Map<String, Object> withoutNib = new HashMap<>(applicant);
+        withoutNib.remove("nib");
+        withoutNib.put("nik", Lifecycle.nextNik());
+        assertThat(body(register(program, withoutNib), HttpStatus.CREATED)).doesNotContainKey("nib");
+    }
+
+    private ResponseEntity<Map<String, Object>> importCsv(Program program, String user, byte[] file) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(CSV);
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
+        return http.exchange(importPath(program), HttpMethod.POST, new HttpEntity<>(file, headers), OBJECT);
+    }
+
+    private ResponseEntity<Map<String, Object>> register(Program program, Map<String, Object> applicant) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/api/programs/" + program.getId() + "/registrations", HttpMethod.POST,
+                new HttpEntity<>(applicant, headers), OBJECT);
+    }
+
+    private static String importPath(Program program) {
+        return "/api/programs/" + program.getId() + "/registrations/import";
+    }
+
+    /** The programme's registrations and audit records: what a refused import must leave alone. */
+    private String footprint(Program program) {
+        return jdbc.queryForObject("""
+                select (select count(*) from registration where program_id = ?) || '/'
+                    || (select count(*) from audit_record where program_id = ?)""", String.class,
+                program.getId(), program.getId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Map<String, Object>> results(Map<String, Object> report) {
+        return ((List<Map<String, Object>>) report.get("results")).stream()
+                .collect(Collectors.toMap(result -> ((Number) result.get("row")).intValue(), result -> result,
+                        (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static Map<String, Object> body(ResponseEntity<Map<String, Object>> response, HttpStatus expected) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(expected);
+        return response.getBody();
+    }
+}
