@@ -8,3 +8,11 @@ alter table registration add column business_scale varchar(8) check (business_sc
 -- the proposal of the ranking: points from the table and the place within the batch
 alter table registration add column rank_points integer;
 alter table registration add column rank_in_batch integer check (rank_in_batch > 0);
+
+-- an application holds its place like a registration: one per NIK in a programme
+alter table registration drop constraint registration_status_check;
+alter table registration add constraint registration_status_check check (status in
+    ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED', 'WITHDRAWN', 'NOT_SELECTED', 'CANCELLED'));
+drop index registration_one_place_per_nik;
+create unique index registration_one_place_per_nik on registration (program_id, nik)
+    where status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED');

@@ -30,6 +30,8 @@ public class Program {
     private String agency;
     /** Kemendagri code of the region served; null: applicants from anywhere */
     private String regionCode;
+    @Enumerated(EnumType.STRING)
+    private AllocationMode allocationMode = AllocationMode.FIRST_COME;
     private Long budgetLineId;
     private int fiscalYear;
     private Instant registrationDeadline;
@@ -77,6 +79,7 @@ public class Program {
         this.kind = request.kind();
         this.agency = request.agency().trim();
         this.regionCode = request.regionCode();
+        this.allocationMode = request.allocationMode() != null ? request.allocationMode() : AllocationMode.FIRST_COME;
         this.budgetLineId = budgetLineId;
         this.fiscalYear = request.fiscalYear();
         this.registrationDeadline = request.registrationDeadline().toInstant();
@@ -111,6 +114,7 @@ public class Program {
         snapshot.put("kind", kind);
         snapshot.put("agency", agency);
         snapshot.put("regionCode", String.valueOf(regionCode));
+        snapshot.put("allocationMode", String.valueOf(allocationMode));
         snapshot.put("budgetLineId", budgetLineId);
         snapshot.put("fiscalYear", fiscalYear);
         snapshot.put("registrationDeadline", String.valueOf(registrationDeadline));
@@ -194,6 +198,10 @@ public class Program {
 
     public String getRegionCode() {
         return regionCode;
+    }
+
+    public AllocationMode getAllocationMode() {
+        return allocationMode;
     }
 
     public Long getBudgetLineId() {

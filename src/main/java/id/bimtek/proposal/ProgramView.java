@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A programme as the API shows it. */
 public record ProgramView(
-        Long id, String code, String title, String kind, String agency, String regionCode, String budgetLineCode, int fiscalYear,
+        Long id, String code, String title, String kind, String agency, String regionCode, AllocationMode allocationMode,
+        String budgetLineCode, int fiscalYear,
         Instant registrationDeadline, int minimumParticipants, int completionThresholdPercent,
         List<String> followUpRounds, List<String> tracks, ProgramStatus status, String processInstanceId,
         BigDecimal requestedTotal, BigDecimal committedAmount, BigDecimal realisedAmount, String cancellationReason,
@@ -22,7 +23,8 @@ public record ProgramView(
     }
 
     static ProgramView of(Program p, String budgetLineCode) {
-        return new ProgramView(p.getId(), p.getCode(), p.getTitle(), p.getKind(), p.getAgency(), p.getRegionCode(), budgetLineCode,
+        return new ProgramView(p.getId(), p.getCode(), p.getTitle(), p.getKind(), p.getAgency(), p.getRegionCode(), p.getAllocationMode(),
+                budgetLineCode,
                 p.getFiscalYear(), p.getRegistrationDeadline(), p.getMinimumParticipants(),
                 p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getStatus(),
                 p.getProcessInstanceId(), p.requestedTotal(), p.getCommittedAmount(), p.getRealisedAmount(),

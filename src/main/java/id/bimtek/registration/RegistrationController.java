@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RegistrationController {
 
     private final RegistrationService registrations;
+    private final ApplicantRanking ranking;
 
-    public RegistrationController(RegistrationService registrations) {
+    public RegistrationController(RegistrationService registrations, ApplicantRanking ranking) {
         this.registrations = registrations;
+        this.ranking = ranking;
     }
 
     public record Withdrawal(@NotBlank String nik, @NotBlank String reference) {
@@ -44,5 +46,11 @@ public class RegistrationController {
     @GetMapping
     List<RegistrationView> list(@PathVariable long programId) {
         return registrations.ofProgram(programId);
+    }
+
+    /** Staff and heads: the ranked applications of a programme allocated by selection, batch by batch. */
+    @GetMapping("/ranking")
+    List<ApplicantRanking.Ranked> ranking(@PathVariable long programId) {
+        return ranking.of(programId);
     }
 }

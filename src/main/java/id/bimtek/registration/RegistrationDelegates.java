@@ -48,8 +48,8 @@ public class RegistrationDelegates {
             registrations.lockBatches(program.getId());
             statuses.change(program, ProgramStatus.REGISTRATION_CLOSED, ActingUser.of(execution));
             programs.flush();
-            long registered = registrations.countInStatus(program.getId(), RegistrationStatus.REGISTERED);
-            execution.setVariable(ENOUGH_REGISTRANTS, registered >= program.getMinimumParticipants());
+            execution.setVariable(ENOUGH_REGISTRANTS,
+                    registrations.countRegistrants(program.getId()) >= program.getMinimumParticipants());
         };
     }
 

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An applicant's registration: the body of {@code POST /api/programs/{id}/registrations}, or one row of a
- * staff import. The NIB (Nomor Induk Berusaha) is optional; an empty one counts as not given.
+ * staff import. The NIB (Nomor Induk Berusaha) is optional; an empty one counts as not given. The business
+ * scale is optional too; programmes allocated by selection may rank micro businesses first.
  */
 public record RegistrationRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "must be the 16 digits of the NIK") String nik,
@@ -16,7 +17,8 @@ public record RegistrationRequest(
         @NotBlank @Size(max = 100) String district,
         @NotBlank @Pattern(regexp = "\\+?\\d{8,15}", message = "must be a phone number of 8 to 15 digits") String phone,
         @NotBlank @Size(max = 100) String batch,
-        @Pattern(regexp = "\\d{13}", message = "must be the 13 digits of the NIB") String nib) {
+        @Pattern(regexp = "\\d{13}", message = "must be the 13 digits of the NIB") String nib,
+        BusinessScale businessScale) {
 
     public RegistrationRequest {
         if (nib != null && nib.isBlank()) {
@@ -27,6 +29,12 @@ public record RegistrationRequest(
     /** An applicant without a NIB (many micro businesses have none yet). */
     public RegistrationRequest(String nik, String name, String businessName, String sector, String district, String phone,
                                String batch) {
-        this(nik, name, businessName, sector, district, phone, batch, null);
+        this(nik, name, businessName, sector, district, phone, batch, null, null);
+    }
+
+    /** An applicant who does not say the size of the business (it only matters for ranked programmes). */
+    public RegistrationRequest(String nik, String name, String businessName, String sector, String district, String phone,
+                               String batch, String nib) {
+        this(nik, name, businessName, sector, district, phone, batch, nib, null);
     }
 }

@@ -108,7 +108,7 @@ public class RegistrationService {
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
         // re-read under the batch lock: a concurrent withdrawal or promotion may have changed it
         String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
-        if (!status.equals("REGISTERED") && !status.equals("WAITLISTED")) {
+        if (!status.equals("REGISTERED") && !status.equals("WAITLISTED") && !status.equals("APPLIED")) {
             throw ProblemException.conflict("status", "the registration is " + status + " and cannot be withdrawn");
         }
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
@@ -158,17 +158,35 @@ public class RegistrationService {
         jdbc.queryForList("select id from batch where program_id = ? order by id for update", Long.class, programId);
     }
 
-    /** The final list: seat holders are confirmed, whoever still waits is not selected. */
+    /**
+     * The final list: seat holders are confirmed, whoever still waits is not selected. With allocation by
+     * selection, the applications ranked within their batch's quota are confirmed and the rest are not
+     * selected; the seat counts follow the list.
+     */
     @Transactional
     public void confirmParticipants(long programId, String actor) {
         int changed = jdbc.update("""
-                update registration set status = case status when 'REGISTERED' then 'CONFIRMED' else 'NOT_SELECTED' end,
+                update registration r
+                   set status = case when r.status = 'REGISTERED' or (r.status = 'APPLIED' and r.rank_in_batch <= b.quota)
+                                     then 'CONFIRMED' else 'NOT_SELECTED' end,
                        status_changed_at = now()
-                 where program_id = ? and status in ('REGISTERED', 'WAITLISTED')""", programId);
+                  from batch b
+                 where b.id = r.batch_id and r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED')""",
+                programId);
+        jdbc.update("""
+                update batch set taken = (select count(*) from registration r where r.batch_id = batch.id and r.status = 'CONFIRMED')
+                 where program_id = ?""", programId);
         long confirmed = countInStatus(programId, RegistrationStatus.CONFIRMED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "PARTICIPANTS_CONFIRMED", actor, null, null,
-                confirmed + " participants confirmed, " + (changed - confirmed) + " on the waitlist not selected", null,
+                confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected", null,
                 Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
+    }
+
+    /** Who counts towards the programme's minimum when registration closes: seat holders, or applicants to rank. */
+    @Transactional(readOnly = true)
+    public long countRegistrants(long programId) {
+        return jdbc.queryForObject("select count(*) from registration where program_id = ? and status in ('REGISTERED', 'APPLIED')",
+                Long.class, programId);
     }
 
     /** Cancellation: every open place is cancelled and the seats freed. */

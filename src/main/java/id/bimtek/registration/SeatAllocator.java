@@ -232,7 +232,7 @@ class SeatAllocator {
                     request.district().trim(), status, position, at, null, null, null);
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
-                    request.nib(), status.name(), Timestamp.from(at), Timestamp.from(at)});
+                    request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at)});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
                     application.actor(), null, reference + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
@@ -240,8 +240,8 @@ class SeatAllocator {
         }
         jdbc.batchUpdate("""
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
-                                          phone, nib, status, registered_at, status_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          phone, nib, business_scale, status, registered_at, status_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);

@@ -6,13 +6,16 @@ import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.proposal.AllocationMode;
 import id.bimtek.proposal.Batch;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import id.bimtek.registration.ApplicantRanking;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,12 +37,17 @@ public class TaskFormData implements TaskListener {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
             .withZone(Wib.ZONE);
 
+    private static final Map<String, String> SCALES = Map.of("MICRO", "mikro", "SMALL", "kecil", "MEDIUM", "menengah");
+
     private final ProgramRepository programs;
     private final BudgetLineRepository lines;
     private final DecisionLog decisions;
     private final JdbcTemplate jdbc;
+    private final ApplicantRanking ranking;
 
-    public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions, JdbcTemplate jdbc) {
+    public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions, JdbcTemplate jdbc,
+                        ApplicantRanking ranking) {
+        this.ranking = ranking;
         this.programs = programs;
         this.lines = lines;
         this.decisions = decisions;
@@ -65,6 +73,9 @@ public class TaskFormData implements TaskListener {
         shown.put("programDeadline", WHEN.format(program.getRegistrationDeadline()) + " WIB, minimal "
                 + program.getMinimumParticipants() + " peserta");
         shown.put("registrationSummary", registrationSummary(program.getId()));
+        if (program.getAllocationMode() == AllocationMode.SELECTION) {
+            shown.put("rankedList", rankedList(program.getId()));
+        }
         shown.put("earlierDecisions", decisions.of(program.getId()).stream()
                 .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + d.getDecision() + " oleh "
                         + d.getActor() + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
@@ -74,6 +85,31 @@ public class TaskFormData implements TaskListener {
             shown.put("validationProblems", problems.toString());
         }
         task.setVariablesLocal(shown);
+    }
+
+    /** The ranking staff confirm, batch by batch; a Camunda string variable holds at most 4,000 characters. */
+    private String rankedList(long programId) {
+        StringBuilder text = new StringBuilder();
+        String batch = null;
+        int shown = 0;
+        List<ApplicantRanking.Ranked> ranked = ranking.of(programId);
+        for (ApplicantRanking.Ranked applicant : ranked) {
+            String line = (applicant.batch().equals(batch) ? "" : (batch == null ? "" : "\n") + applicant.batch() + " (kuota "
+                    + applicant.quota() + "):\n")
+                    + applicant.rank() + ". " + applicant.name() + " (" + applicant.reference() + "), " + applicant.points()
+                    + " poin" + (applicant.firstTime() ? ", peserta baru" : "")
+                    + (applicant.businessScale() == null ? "" : ", usaha " + SCALES.get(applicant.businessScale()))
+                    + (applicant.withinQuota() ? " — TERPILIH" : " — cadangan") + "\n";
+            if (text.length() + line.length() > 3_700) {
+                text.append("... dan ").append(ranked.size() - shown).append(" pendaftar lain: GET /api/programs/")
+                        .append(programId).append("/registrations/ranking");
+                break;
+            }
+            text.append(line);
+            batch = applicant.batch();
+            shown++;
+        }
+        return text.isEmpty() ? "belum ada pendaftar" : text.toString();
     }
 
     private String registrationSummary(long programId) {

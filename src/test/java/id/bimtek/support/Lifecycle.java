@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.budget.FundingSource;
+import id.bimtek.proposal.AllocationMode;
 import id.bimtek.proposal.DeliveryMode;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -127,6 +128,14 @@ public class Lifecycle {
                 request.fiscalYear(), request.registrationDeadline(), request.minimumParticipants(),
                 request.completionThresholdPercent(), request.followUpRounds(), request.tracks(), request.batches(),
                 request.budgetItems());
+    }
+
+    /** The same proposal with its seats allocated by selection (ranked after the deadline) instead of first come. */
+    public static ProgramRequest bySelection(ProgramRequest request) {
+        return new ProgramRequest(request.title(), request.kind(), request.agency(), request.regionCode(),
+                request.budgetLineCode(), request.fiscalYear(), request.registrationDeadline(), request.minimumParticipants(),
+                request.completionThresholdPercent(), request.followUpRounds(), request.tracks(), request.batches(),
+                request.budgetItems(), AllocationMode.SELECTION);
     }
 
     public Program submitted(ProgramRequest request) {
