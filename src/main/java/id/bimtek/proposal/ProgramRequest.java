@@ -29,7 +29,17 @@ public record ProgramRequest(
         @Size(max = 6) List<@NotBlank @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P3M") String> followUpRounds,
         @NotEmpty @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,40}", message = "must be an upper-case code such as APPAREL") String> tracks,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull BatchRequest> batches,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems,
+        @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as PT48H") String seatOfferTime) {
+
+    /** Without a seat offer time: the default ({@link Program#DEFAULT_SEAT_OFFER_TIME}). */
+    public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
+                          Integer fiscalYear, OffsetDateTime registrationDeadline, Integer minimumParticipants,
+                          Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
+                          List<BatchRequest> batches, List<BudgetItemRequest> budgetItems) {
+        this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null);
+    }
 
     public record BatchRequest(
             @NotBlank @Size(max = 100) String name,
