@@ -12,7 +12,8 @@ alter table registration add column rank_in_batch integer check (rank_in_batch >
 -- an application holds its place like a registration: one per NIK in a programme
 alter table registration drop constraint registration_status_check;
 alter table registration add constraint registration_status_check check (status in
-    ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED', 'WITHDRAWN', 'NOT_SELECTED', 'CANCELLED'));
+    ('REGISTERED', 'WAITLISTED', 'APPLIED', 'OFFERED', 'CONFIRMED', 'WITHDRAWN', 'NOT_SELECTED', 'CANCELLED',
+     'OFFER_DECLINED', 'OFFER_EXPIRED'));
 drop index registration_one_place_per_nik;
 create unique index registration_one_place_per_nik on registration (program_id, nik)
-    where status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED');
+    where status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'OFFERED', 'CONFIRMED');

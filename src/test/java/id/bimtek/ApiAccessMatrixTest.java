@@ -85,6 +85,10 @@ class ApiAccessMatrixTest {
                 new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/import",
                         new CsvBody("nik,name,business_name,sector,district,phone,batch\n" + Lifecycle.nextNik()
                                 + ",Rina,Konveksi Rina,APPAREL,Cibodas,081212345678,Gelombang 1\n"), Set.of("staff")),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/" + registration.id() + "/accept-offer",
+                        Map.of("nik", registration.nik(), "reference", "WRONG"), anybody),
+                new Call(HttpMethod.POST, "/api/programs/" + open.getId() + "/registrations/" + registration.id() + "/decline-offer",
+                        Map.of("nik", registration.nik(), "reference", "WRONG"), anybody),
                 new Call(HttpMethod.PUT, "/api/programs/" + open.getId() + "/batches/" + batch + "/sessions/1/attendance",
                         Map.of("present", List.of(registration.id())), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/follow-up-items", null, everyone),

@@ -43,6 +43,7 @@ class AuditTrailTest {
     @Autowired HistoryService history;
     @Autowired ProgramService programs;
     @Autowired RegistrationService registrations;
+    @Autowired id.bimtek.registration.SeatOffers seatOffers;
     @Autowired AttendanceService attendance;
     @Autowired CancellationService cancellation;
     @Autowired JdbcTemplate jdbc;
@@ -69,6 +70,7 @@ class AuditTrailTest {
                 first.nik(), "Siti", "Konveksi", "APPAREL", "Cibodas", "081212345678", "Gelombang 1")))
                 .isInstanceOf(ProblemException.class);
         registrations.withdraw(program.getId(), first.id(), first.nik(), first.reference());
+        seatOffers.accept(program.getId(), third.id(), third.nik(), third.reference());
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batch = lifecycle.program(program.getId()).getBatches().get(0).getId();
@@ -105,7 +107,7 @@ class AuditTrailTest {
         });
         assertThat(trail).extracting(AuditTrail.Record::kind).contains("PROPOSAL_CREATED", "STATUS_CHANGED",
                 "BUDGET_COMMIT", "REGISTRATION_REGISTERED", "REGISTRATION_WAITLISTED", "REGISTRATION_REFUSED",
-                "REGISTRATION_WITHDRAWN", "REGISTRATION_PROMOTED", "PARTICIPANTS_CONFIRMED", "ATTENDANCE_RECORDED",
+                "REGISTRATION_WITHDRAWN", "SEAT_OFFERED", "SEAT_OFFER_ACCEPTED", "PARTICIPANTS_CONFIRMED", "ATTENDANCE_RECORDED",
                 "COMPLETION_ASSESSED", "CLOSING_REPORT_FILED", "BUDGET_REALISE", "BUDGET_RELEASE", "TASK_CREATED");
         // the engine's steps, with start and end, the user's among them under the user who set them off
         assertThat(trail).filteredOn(r -> r.kind().equals("ACTIVITY_ENDED")).extracting(AuditTrail.Record::subject)

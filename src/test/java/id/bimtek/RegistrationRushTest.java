@@ -56,7 +56,7 @@ class RegistrationRushTest {
         assertThat(answers).filteredOn(a -> "WAITLISTED".equals(a.get("status"))).hasSize(961);
         assertThat(answers.stream().map(a -> a.get("waitlistPosition")).filter(java.util.Objects::nonNull).distinct()).hasSize(961);
 
-        // withdrawals race against latecomers: the batch stays exactly full, the waitlist moves up
+        // withdrawals race against latecomers: the batch stays exactly full, each freed seat offered to the next in line
         List<Map<String, Object>> seated = answers.stream().filter(a -> "REGISTERED".equals(a.get("status"))).toList();
         List<Callable<ResponseEntity<Map<String, Object>>>> race = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -68,7 +68,9 @@ class RegistrationRushTest {
             race.add(() -> http.exchange(path, HttpMethod.POST, new HttpEntity<>(late), OBJECT));
         }
         runAtOnce(race, 32);
-        assertThat(count(program, "REGISTERED")).isEqualTo(39);
+        assertThat(count(program, "REGISTERED")).isEqualTo(39 - 30);
+        assertThat(count(program, "OFFERED")).isEqualTo(30);
+        assertThat(lifecycle.runningSeatOffers(program)).hasSize(30);
         assertThat(count(program, "WITHDRAWN")).isEqualTo(30);
         assertThat(count(program, "WAITLISTED")).isEqualTo(1_000 + 30 - 39 - 30);
         assertThat(jdbc.queryForObject("select taken from batch where program_id = ?", Integer.class, program.getId())).isEqualTo(39);

@@ -49,7 +49,7 @@ class RegistrationTest {
     }
 
     @Test
-    void aFullBatchWaitlistsAndAWithdrawalPromotesTheFirstInLine() {
+    void aFullBatchWaitlistsAndAWithdrawalOffersTheSeatToTheFirstInLine() {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 2, 1, 10_000_000));
         RegistrationView first = lifecycle.register(program, "Siti Aminah");
         lifecycle.register(program, "Dewi Lestari");
@@ -64,7 +64,8 @@ class RegistrationTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("nik"));
         RegistrationView withdrawn = registrations.withdraw(program.getId(), first.id(), first.nik(), first.reference());
         assertThat(withdrawn.status()).isEqualTo(RegistrationStatus.WITHDRAWN);
-        assertThat(registrations.view(program.getId(), third.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
+        // the offered applicant holds the seat until they answer (see SeatOfferTest)
+        assertThat(registrations.view(program.getId(), third.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
         assertThat(registrations.view(program.getId(), fourth.id()).waitlistPosition()).isEqualTo(1);
         assertThat(seatsTaken(program)).isEqualTo(2);
 
@@ -163,7 +164,7 @@ class RegistrationTest {
             assertThat(results.stream().map(RegistrationView::waitlistPosition).filter(java.util.Objects::nonNull).distinct())
                     .hasSize(applicants - 39);
 
-            // withdrawals race against new registrations: the batch stays exactly full
+            // withdrawals race against new registrations: the batch stays exactly full, each freed seat offered
             List<RegistrationView> seated = results.stream().filter(r -> r.status() == RegistrationStatus.REGISTERED).toList();
             List<Callable<RegistrationView>> race = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -180,7 +181,10 @@ class RegistrationTest {
         }
         assertThat(seatsTaken(program)).isEqualTo(39);
         assertThat(jdbc.queryForObject("select count(*) from registration where program_id = ? and status = 'REGISTERED'",
-                Integer.class, program.getId())).isEqualTo(39);
+                Integer.class, program.getId())).isEqualTo(39 - 20);
+        assertThat(jdbc.queryForObject("select count(*) from registration where program_id = ? and status = 'OFFERED'",
+                Integer.class, program.getId())).isEqualTo(20);
+        assertThat(lifecycle.runningSeatOffers(program)).hasSize(20);
         assertThat(jdbc.queryForObject("select count(*) from registration where program_id = ? and status = 'WAITLISTED'",
                 Integer.class, program.getId())).isEqualTo(applicants + 20 - 39 - 20);
     }

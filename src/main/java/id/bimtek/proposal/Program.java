@@ -21,6 +21,9 @@ import java.util.List;
 @Entity
 public class Program {
 
+    /** How long a waitlisted applicant has to accept a freed seat, unless the proposal says otherwise. */
+    public static final String DEFAULT_SEAT_OFFER_TIME = "PT48H";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -41,6 +44,8 @@ public class Program {
     private List<String> followUpRounds;
     @Convert(converter = StringListConverter.class)
     private List<String> tracks;
+    /** ISO-8601 duration: the seat-offer process's timer */
+    private String seatOfferTime = DEFAULT_SEAT_OFFER_TIME;
     @Enumerated(EnumType.STRING)
     private ProgramStatus status;
     private String processInstanceId;
@@ -89,6 +94,7 @@ public class Program {
         this.followUpRounds = request.followUpRounds() != null && !request.followUpRounds().isEmpty()
                 ? List.copyOf(request.followUpRounds()) : List.copyOf(defaultRounds);
         this.tracks = List.copyOf(request.tracks());
+        this.seatOfferTime = request.seatOfferTime() != null ? request.seatOfferTime() : DEFAULT_SEAT_OFFER_TIME;
         int position = 0;
         for (ProgramRequest.BatchRequest batch : request.batches()) {
             batches.add(new Batch(this, position++, batch.name().trim(), batch.track(), batch.startDate(),
@@ -122,6 +128,7 @@ public class Program {
         snapshot.put("completionThresholdPercent", completionThresholdPercent);
         snapshot.put("followUpRounds", followUpRounds);
         snapshot.put("tracks", tracks);
+        snapshot.put("seatOfferTime", seatOfferTime);
         snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "track", b.getTrack(),
                 "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
                 "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
@@ -230,6 +237,10 @@ public class Program {
 
     public List<String> getTracks() {
         return tracks;
+    }
+
+    public String getSeatOfferTime() {
+        return seatOfferTime;
     }
 
     public ProgramStatus getStatus() {

@@ -30,15 +30,16 @@ public record ProgramRequest(
         @NotEmpty @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,40}", message = "must be an upper-case code such as APPAREL") String> tracks,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull BatchRequest> batches,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems,
-        AllocationMode allocationMode) {
+        AllocationMode allocationMode,
+        @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as PT48H") String seatOfferTime) {
 
-    /** A proposal allocated first come, first served (the default). */
+    /** First come, first served, with the default seat offer time ({@link Program#DEFAULT_SEAT_OFFER_TIME}). */
     public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
                           Integer fiscalYear, OffsetDateTime registrationDeadline, Integer minimumParticipants,
                           Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
                           List<BatchRequest> batches, List<BudgetItemRequest> budgetItems) {
         this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
-                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null);
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null);
     }
 
     public record BatchRequest(

@@ -3,6 +3,7 @@ package id.bimtek.proposal;
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +130,10 @@ public class ProgramService {
         BudgetLine line = budgetLines.findByCodeAndFiscalYear(request.budgetLineCode(), request.fiscalYear())
                 .orElseThrow(() -> ProblemException.invalid("budgetLineCode", "no budget line " + request.budgetLineCode()
                         + " for fiscal year " + request.fiscalYear()));
+        if (request.seatOfferTime() != null && !IsoDurations.isValid(request.seatOfferTime())) {
+            throw ProblemException.invalid("seatOfferTime", "'" + request.seatOfferTime()
+                    + "' is not a positive ISO-8601 duration such as PT48H or P2D");
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < request.batches().size(); i++) {
             ProgramRequest.BatchRequest batch = request.batches().get(i);

@@ -18,13 +18,16 @@ public class RegistrationController {
 
     private final RegistrationService registrations;
     private final ApplicantRanking ranking;
+    private final SeatOffers seatOffers;
 
-    public RegistrationController(RegistrationService registrations, ApplicantRanking ranking) {
+    public RegistrationController(RegistrationService registrations, ApplicantRanking ranking, SeatOffers seatOffers) {
         this.registrations = registrations;
         this.ranking = ranking;
+        this.seatOffers = seatOffers;
     }
 
-    public record Withdrawal(@NotBlank String nik, @NotBlank String reference) {
+    /** The applicant's proof that a registration is theirs: withdrawing, accepting or declining an offered seat. */
+    public record ApplicantProof(@NotBlank String nik, @NotBlank String reference) {
     }
 
     /** Anonymous: applicants register themselves. */
@@ -38,8 +41,24 @@ public class RegistrationController {
     /** Anonymous: the applicant proves the registration is theirs with the NIK and the reference they were given. */
     @PostMapping("/{registrationId}/withdraw")
     RegistrationView withdraw(@PathVariable long programId, @PathVariable long registrationId,
-                              @Valid @RequestBody Withdrawal withdrawal) {
-        return registrations.withdraw(programId, registrationId, withdrawal.nik(), withdrawal.reference());
+                              @Valid @RequestBody ApplicantProof proof) {
+        return registrations.withdraw(programId, registrationId, proof.nik(), proof.reference());
+    }
+
+    /** Anonymous: the applicant takes the seat they were offered, before the offer time is over. */
+    @PostMapping("/{registrationId}/accept-offer")
+    RegistrationView acceptOffer(@PathVariable long programId, @PathVariable long registrationId,
+                                 @Valid @RequestBody ApplicantProof proof) {
+        seatOffers.accept(programId, registrationId, proof.nik(), proof.reference());
+        return registrations.view(programId, registrationId);
+    }
+
+    /** Anonymous: the applicant turns the offered seat down; it goes to the next in line. */
+    @PostMapping("/{registrationId}/decline-offer")
+    RegistrationView declineOffer(@PathVariable long programId, @PathVariable long registrationId,
+                                  @Valid @RequestBody ApplicantProof proof) {
+        seatOffers.decline(programId, registrationId, proof.nik(), proof.reference());
+        return registrations.view(programId, registrationId);
     }
 
     /** Staff and heads: the registrations of a programme. */

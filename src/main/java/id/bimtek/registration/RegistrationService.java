@@ -1,7 +1,6 @@
 package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
-import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +30,8 @@ public class RegistrationService {
                    r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
                    case when r.status = 'WAITLISTED' then
                        (select count(*) from registration w where w.batch_id = r.batch_id
-                           and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position
+                           and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position,
+                   case when r.status = 'OFFERED' then r.offer_expires_at end as offer_expires_at
               from registration r join batch b on b.id = r.batch_id
             """;
 
@@ -44,11 +44,13 @@ public class RegistrationService {
 
     private final Eligibility eligibility;
     private final SeatAllocator allocator;
+    private final SeatOffers seatOffers;
 
     RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
-                        Eligibility eligibility, SeatAllocator allocator) {
+                        Eligibility eligibility, SeatAllocator allocator, SeatOffers seatOffers) {
         this.eligibility = eligibility;
         this.allocator = allocator;
+        this.seatOffers = seatOffers;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -83,8 +85,9 @@ public class RegistrationService {
     }
 
     /**
-     * Withdraws a registration; the applicant proves it is theirs with the NIK. A freed seat goes to the
-     * first applicant on the batch's waitlist.
+     * Withdraws a registration; the applicant proves it is theirs with the NIK and reference. A freed seat
+     * is offered to the first applicant on the batch's waitlist ({@link SeatOffers}); withdrawing while
+     * offered a seat declines the offer.
      */
     @Transactional
     public RegistrationView withdraw(long programId, long registrationId, String nik, String reference) {
@@ -94,39 +97,24 @@ public class RegistrationService {
         if (!programStatus.equals("REGISTRATION_OPEN") && !programStatus.equals("REGISTRATION_CLOSED")) {
             throw ProblemException.conflict("status", "registrations can no longer be withdrawn (programme is " + programStatus + ")");
         }
-        Map<String, Object> registration = jdbc.queryForList("""
-                select batch_id, nik, reference, status from registration where id = ? and program_id = ?""",
-                registrationId, programId).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("registration " + registrationId));
-        if (nik == null || !nik.equals(registration.get("nik"))) {
-            throw ProblemException.invalid("nik", "the NIK does not match the registration");
-        }
-        if (reference == null || !reference.trim().equalsIgnoreCase((String) registration.get("reference"))) {
-            throw ProblemException.invalid("reference", "the reference does not match the registration");
-        }
-        long batchId = ((Number) registration.get("batch_id")).longValue();
+        RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
+        long batchId = owned.batchId();
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
-        // re-read under the batch lock: a concurrent withdrawal or promotion may have changed it
+        // re-read under the batch lock: a concurrent withdrawal or seat offer may have changed it
         String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
+        if (status.equals("OFFERED")) {
+            seatOffers.declineLocked(programId, owned, "withdrawn by the applicant while offered a seat: the offer is declined");
+            return view(programId, registrationId);
+        }
         if (!status.equals("REGISTERED") && !status.equals("WAITLISTED") && !status.equals("APPLIED")) {
             throw ProblemException.conflict("status", "the registration is " + status + " and cannot be withdrawn");
         }
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_WITHDRAWN", APPLICANT, null,
-                registration.get("reference") + "", "withdrawn by the applicant", Map.of("status", status),
+                owned.reference(), "withdrawn by the applicant", Map.of("status", status),
                 Map.of("registrationId", registrationId, "status", "WITHDRAWN"));
         if (status.equals("REGISTERED")) {
-            List<Long> promoted = jdbc.queryForList("""
-                    update registration set status = 'REGISTERED', status_changed_at = now()
-                     where id = (select id from registration where batch_id = ? and status = 'WAITLISTED'
-                                  order by id limit 1) returning id""", Long.class, batchId);
-            if (promoted.isEmpty()) {
-                jdbc.update("update batch set taken = taken - 1 where id = ?", batchId);
-            } else {
-                audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_PROMOTED", ActingUser.SYSTEM, null,
-                        "registration " + promoted.get(0), "rule WAITLIST_ORDER: first on the waitlist takes the freed seat",
-                        Map.of("status", "WAITLISTED"), Map.of("registrationId", promoted.get(0), "status", "REGISTERED"));
-            }
+            seatOffers.offerFreedSeat(programId, batchId);
         }
         return view(programId, registrationId);
     }
@@ -161,10 +149,14 @@ public class RegistrationService {
     /**
      * The final list: seat holders are confirmed, whoever still waits is not selected. With allocation by
      * selection, the applications ranked within their batch's quota are confirmed and the rest are not
-     * selected; the seat counts follow the list.
+     * selected. An offer still unanswered ends too (not selected, its seat freed): the list does not wait
+     * for the offer time. The seat counts follow the list.
      */
     @Transactional
     public void confirmParticipants(long programId, String actor) {
+        lockBatches(programId);
+        int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.NOT_SELECTED, actor,
+                "the participant list was confirmed");
         int changed = jdbc.update("""
                 update registration r
                    set status = case when r.status = 'REGISTERED' or (r.status = 'APPLIED' and r.rank_in_batch <= b.quota)
@@ -176,23 +168,31 @@ public class RegistrationService {
         jdbc.update("""
                 update batch set taken = (select count(*) from registration r where r.batch_id = batch.id and r.status = 'CONFIRMED')
                  where program_id = ?""", programId);
+        changed += offersClosed;
         long confirmed = countInStatus(programId, RegistrationStatus.CONFIRMED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "PARTICIPANTS_CONFIRMED", actor, null, null,
-                confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected", null,
+                confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected"
+                        + (offersClosed > 0 ? " (" + offersClosed + " of them with an unanswered seat offer)" : ""), null,
                 Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
     }
 
-    /** Who counts towards the programme's minimum when registration closes: seat holders, or applicants to rank. */
+    /**
+     * Who counts towards the programme's minimum when registration closes: seat holders (an open seat offer
+     * holds its seat), or applicants to rank.
+     */
     @Transactional(readOnly = true)
     public long countRegistrants(long programId) {
-        return jdbc.queryForObject("select count(*) from registration where program_id = ? and status in ('REGISTERED', 'APPLIED')",
-                Long.class, programId);
+        return jdbc.queryForObject("select count(*) from registration where program_id = ? and status in "
+                + "('REGISTERED', 'OFFERED', 'APPLIED')", Long.class, programId);
     }
 
     /** Cancellation: every open place is cancelled and the seats freed. */
     @Transactional
     public int cancelAll(long programId, String actor) {
-        int cancelled = jdbc.update("""
+        lockBatches(programId);
+        int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.CANCELLED, actor,
+                "the programme was cancelled");
+        int cancelled = offersClosed + jdbc.update("""
                 update registration set status = 'CANCELLED', status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')""", programId);
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
@@ -217,6 +217,7 @@ public class RegistrationService {
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getObject("attendance_percent") == null ? null : rs.getInt("attendance_percent"),
                 rs.getObject("completed") == null ? null : rs.getBoolean("completed"),
-                rs.getString("certificate_number"));
+                rs.getString("certificate_number"),
+                rs.getTimestamp("offer_expires_at") == null ? null : rs.getTimestamp("offer_expires_at").toInstant());
     }
 }

@@ -39,7 +39,7 @@ class SeatAllocator {
 
     static final int MAX_GROUP = 256;
     /** The places that count for "one NIK holds one place"; the partial unique index is the backstop. */
-    static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')";
+    static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'OFFERED', 'CONFIRMED')";
 
     private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
 
@@ -229,7 +229,7 @@ class SeatAllocator {
             String reference = References.next();
             RegistrationView registration = new RegistrationView(id, programId, batch.id, batch.name, reference,
                     request.nik(), request.nib(), request.name().trim(), request.businessName().trim(), request.sector().trim(),
-                    request.district().trim(), status, position, at, null, null, null);
+                    request.district().trim(), status, position, at, null, null, null, null);
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at)});

@@ -19,8 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Everything requires authentication except what applicants need (registering and withdrawing) and
- * the health probe. Roles are Camunda groups; see {@link CamundaIdentityAuthenticationProvider}.
+ * Everything requires authentication except what applicants need (registering, withdrawing, answering a
+ * seat offer) and the health probe. Roles are Camunda groups; see {@link CamundaIdentityAuthenticationProvider}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -83,7 +83,9 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/error").permitAll()
                         // applicants are anonymous
                         .requestMatchers(POST, "/api/programs/*/registrations",
-                                "/api/programs/*/registrations/*/withdraw").permitAll()
+                                "/api/programs/*/registrations/*/withdraw",
+                                "/api/programs/*/registrations/*/accept-offer",
+                                "/api/programs/*/registrations/*/decline-offer").permitAll()
                         .requestMatchers(POST, "/api/programs/*/registrations/import").hasRole(STAFF)
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)

@@ -15,6 +15,7 @@ import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.registration.RegistrationRequest;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationView;
+import id.bimtek.registration.SeatOfferProcess;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.Roles;
 import id.bimtek.workflow.WorkflowTasks;
@@ -36,6 +37,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Drives programmes through the engine the way users and time would, and checks the invariants. */
 @TestComponent
@@ -74,11 +76,13 @@ public class Lifecycle {
     private final HistoryService history;
     private final id.bimtek.audit.AuditTrail audit;
     private final id.bimtek.workflow.DecisionLog decisions;
+    private final JdbcTemplate jdbc;
 
     public Lifecycle(ProgramService programs, ProgramRepository programRepository, BudgetService budget,
                      RegistrationService registrations, WorkflowTasks workflowTasks, TaskService tasks,
                      RuntimeService runtime, ManagementService management, HistoryService history,
-                     id.bimtek.audit.AuditTrail audit, id.bimtek.workflow.DecisionLog decisions) {
+                     id.bimtek.audit.AuditTrail audit, id.bimtek.workflow.DecisionLog decisions, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.audit = audit;
         this.decisions = decisions;
         this.programs = programs;
@@ -135,7 +139,7 @@ public class Lifecycle {
         return new ProgramRequest(request.title(), request.kind(), request.agency(), request.regionCode(),
                 request.budgetLineCode(), request.fiscalYear(), request.registrationDeadline(), request.minimumParticipants(),
                 request.completionThresholdPercent(), request.followUpRounds(), request.tracks(), request.batches(),
-                request.budgetItems(), AllocationMode.SELECTION);
+                request.budgetItems(), AllocationMode.SELECTION, request.seatOfferTime());
     }
 
     public Program submitted(ProgramRequest request) {
@@ -236,17 +240,47 @@ public class Lifecycle {
         }
     }
 
+    /** The running seat offers of a programme, by the registration's reference (the business key). */
+    public List<String> runningSeatOffers(Program program) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
+                .variableValueEquals(SeatOfferProcess.PROGRAM_ID, program.getId()).list().stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey).toList();
+    }
+
+    /**
+     * Every OFFERED registration has exactly one running seat-offer process and no other runs; every
+     * ended offer completed normally; every batch's seat count is its seat holders (REGISTERED, OFFERED,
+     * CONFIRMED).
+     */
+    private void assertSeatsAndOffersMatch(Program program) {
+        List<String> offered = jdbc.queryForList("select reference from registration where program_id = ? and status = 'OFFERED'",
+                String.class, program.getId());
+        assertThat(runningSeatOffers(program)).as("running seat offers of %s", program.getCode())
+                .containsExactlyInAnyOrderElementsOf(offered);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
+                .variableValueEquals(SeatOfferProcess.PROGRAM_ID, program.getId()).finished().list())
+                .as("ended seat offers of %s", program.getCode())
+                .allSatisfy(offer -> assertThat(offer.getState()).isEqualTo("COMPLETED"));
+        assertThat(jdbc.queryForList("""
+                select b.name from batch b
+                 where b.program_id = ? and b.taken <> (select count(*) from registration r where r.batch_id = b.id
+                                                        and r.status in ('REGISTERED', 'OFFERED', 'CONFIRMED'))""",
+                String.class, program.getId())).as("batches of %s whose seat count is off", program.getCode()).isEmpty();
+    }
+
     public void resetClock() {
         ClockUtil.reset();
     }
 
     /**
-     * The domain status of every programme matches where its process instance stands, and its audit
-     * trail is complete and unbroken: every decision and every completed task is in it, by its actor.
+     * The domain status of every programme matches where its process instance stands, its seat offers
+     * match their processes, and its audit trail is complete and unbroken: every decision and every
+     * completed task is in it, by its actor.
      */
     public void assertStatusesMatchProcesses() {
         for (Program program : programRepository.findAll()) {
             assertAuditTrailComplete(program);
+            assertSeatsAndOffersMatch(program);
             if (program.getProcessInstanceId() == null) {
                 assertThat(program.getStatus()).as(program.getCode()).isIn(ProgramStatus.DRAFT, ProgramStatus.CANCELLED);
                 continue;

@@ -1,0 +1,20 @@
+package id.bimtek.registration;
+
+/** Names of {@code bpmn/seat-offer.bpmn}: one instance per offer, business key = the registration's reference. */
+public final class SeatOfferProcess {
+
+    public static final String PROCESS_KEY = "seat-offer";
+
+    public static final String REGISTRATION_ID = "registrationId";
+    public static final String PROGRAM_ID = "programId";
+    /** the programme's seat offer time, an ISO-8601 duration for the timer */
+    public static final String OFFER_TIME = "offerTime";
+
+    public static final String ACCEPTED = "SeatOfferAccepted";
+    public static final String DECLINED = "SeatOfferDeclined";
+    /** the offer ends unanswered because the list was confirmed or the programme cancelled */
+    public static final String CLOSED = "SeatOfferClosed";
+
+    private SeatOfferProcess() {
+    }
+}

@@ -1,0 +1,206 @@
+package id.bimtek.registration;
+
+import static id.bimtek.registration.RegistrationService.APPLICANT;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.ActingUser;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A freed seat is offered to the first waitlisted applicant of its batch, who holds it (it stays counted
+ * in {@code batch.taken}) until they accept, decline, or the offer time runs out; then it goes to the next
+ * in line, or is freed when nobody waits. Each offer is a {@code seat-offer} process instance whose timer
+ * ends it. Every change of an offer is one conditional UPDATE ({@code where status = 'OFFERED'}) under the
+ * batch's row lock, taken after a share lock on the programme row as withdrawals do: an answer, the timer
+ * and the confirmation of the list take their turns, and only the first of them ends the offer.
+ */
+@Service
+public class SeatOffers {
+
+    private static final DateTimeFormatter WIB_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'WIB'").withZone(Wib.ZONE);
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, RuntimeService runtime, ManagementService management) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    /**
+     * A seat of the batch was given up: the first on its waitlist is offered it, or the seat is freed when
+     * nobody waits. The caller holds the batch's lock; the offer's process starts in the caller's
+     * transaction, so an offer exists exactly when the change that freed the seat commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void offerFreedSeat(long programId, long batchId) {
+        List<Map<String, Object>> next = jdbc.queryForList("""
+                update registration set status = 'OFFERED', status_changed_at = now()
+                 where id = (select id from registration where batch_id = ? and status = 'WAITLISTED'
+                              order by id limit 1)
+                returning id, reference, name""", batchId);
+        if (next.isEmpty()) {
+            Map<String, Object> batch = jdbc.queryForMap(
+                    "update batch set taken = taken - 1 where id = ? returning name, taken, quota", batchId);
+            audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_FREED", ActingUser.SYSTEM, null,
+                    (String) batch.get("name"), "rule WAITLIST_ORDER: nobody waits for the seat; " + batch.get("taken")
+                            + " of " + batch.get("quota") + " seats taken",
+                    null, Map.of("batchId", batchId, "taken", batch.get("taken")));
+            return;
+        }
+        long registrationId = ((Number) next.get(0).get("id")).longValue();
+        String reference = (String) next.get(0).get("reference");
+        String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
+        ProcessInstance offer = runtime.startProcessInstanceByKey(SeatOfferProcess.PROCESS_KEY, reference,
+                Map.of(SeatOfferProcess.REGISTRATION_ID, registrationId, SeatOfferProcess.PROGRAM_ID, programId,
+                        SeatOfferProcess.OFFER_TIME, offerTime));
+        // The engine writes the offer's timer job when its outermost command ends, which is still to come when
+        // an expiry passes the seat on from inside the timer's own job: the job is read just before the commit.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                recordOffer(programId, registrationId, reference + " " + next.get(0).get("name"), offerTime, offer.getId());
+            }
+        });
+    }
+
+    /** The applicant sees when the offer ends: the moment the engine's timer fires. */
+    private void recordOffer(long programId, long registrationId, String subject, String offerTime, String processInstanceId) {
+        Instant expiresAt = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult()
+                .getDuedate().toInstant();
+        jdbc.update("update registration set offer_expires_at = ? where id = ?", Timestamp.from(expiresAt), registrationId);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFERED", ActingUser.SYSTEM, null, subject,
+                "rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
+                        + WIB_TIME.format(expiresAt) + " (" + offerTime + ")",
+                Map.of("status", "WAITLISTED"), Map.of("registrationId", registrationId, "status", "OFFERED",
+                        "offerExpiresAt", expiresAt.toString(), "processInstanceId", processInstanceId));
+    }
+
+    /** The applicant takes the offered seat: registered. Refused once the offer has ended or its time is over. */
+    @Transactional
+    public void accept(long programId, long registrationId, String nik, String reference) {
+        RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
+        lockSeat(programId, owned.batchId());
+        // the offer time holds even when the timer that ends the offer runs a little late
+        int accepted = jdbc.update("""
+                update registration set status = 'REGISTERED', status_changed_at = now()
+                 where id = ? and status = 'OFFERED' and offer_expires_at > now()""", registrationId);
+        if (accepted == 0) {
+            throw offerEnded(registrationId);
+        }
+        correlate(SeatOfferProcess.ACCEPTED, owned.reference());
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_ACCEPTED", APPLICANT, null,
+                owned.reference() + " " + owned.name(), "the applicant accepted the offered seat",
+                Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED"));
+    }
+
+    /** The applicant turns the offered seat down: it goes to the next in line. */
+    @Transactional
+    public void decline(long programId, long registrationId, String nik, String reference) {
+        RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
+        lockSeat(programId, owned.batchId());
+        declineLocked(programId, owned, "the applicant declined the offered seat");
+    }
+
+    /** Declines an offer whose batch the caller has locked (a withdrawal while offered is a decline). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void declineLocked(long programId, RegistrationOwnership.Owned owned, String detail) {
+        int declined = jdbc.update("""
+                update registration set status = 'OFFER_DECLINED', status_changed_at = now()
+                 where id = ? and status = 'OFFERED'""", owned.registrationId());
+        if (declined == 0) {
+            throw offerEnded(owned.registrationId());
+        }
+        correlate(SeatOfferProcess.DECLINED, owned.reference());
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_DECLINED", APPLICANT, null,
+                owned.reference() + " " + owned.name(), detail,
+                Map.of("status", "OFFERED"), Map.of("registrationId", owned.registrationId(), "status", "OFFER_DECLINED"));
+        offerFreedSeat(programId, owned.batchId());
+    }
+
+    /**
+     * The offer's timer: no answer in time, the seat goes to the next in line. An offer that has ended
+     * meanwhile is refused: whoever ended it also ended this process, so the timer's transaction is
+     * rolled back by the engine as well.
+     */
+    @Transactional
+    public void expire(long registrationId) {
+        Map<String, Object> registration = jdbc.queryForMap(
+                "select program_id, batch_id, reference, name from registration where id = ?", registrationId);
+        long programId = ((Number) registration.get("program_id")).longValue();
+        long batchId = ((Number) registration.get("batch_id")).longValue();
+        lockSeat(programId, batchId);
+        int expired = jdbc.update("""
+                update registration set status = 'OFFER_EXPIRED', status_changed_at = now()
+                 where id = ? and status = 'OFFERED'""", registrationId);
+        if (expired == 0) {
+            throw offerEnded(registrationId);
+        }
+        String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
+        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_EXPIRED", ActingUser.SYSTEM, null,
+                registration.get("reference") + " " + registration.get("name"),
+                "rule WAITLIST_ORDER: no answer within the offer time (" + offerTime + "); the seat passes on",
+                Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "OFFER_EXPIRED"));
+        offerFreedSeat(programId, batchId);
+    }
+
+    /**
+     * The list is confirmed or the programme cancelled: every offer still open ends unanswered with the
+     * given status, its seat freed and its process ended. The caller holds the programme's batch locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int closeOpenOffers(long programId, RegistrationStatus outcome, String actor, String reason) {
+        List<Map<String, Object>> closed = jdbc.queryForList("""
+                update registration set status = ?, status_changed_at = now()
+                 where program_id = ? and status = 'OFFERED'
+                returning id, batch_id, reference, name""", outcome.name(), programId);
+        for (Map<String, Object> offer : closed) {
+            jdbc.update("update batch set taken = taken - 1 where id = ?", offer.get("batch_id"));
+            correlate(SeatOfferProcess.CLOSED, (String) offer.get("reference"));
+            audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_CLOSED", actor, null,
+                    offer.get("reference") + " " + offer.get("name"), reason + "; the seat offer ends unanswered",
+                    Map.of("status", "OFFERED"), Map.of("registrationId", offer.get("id"), "status", outcome.name()));
+        }
+        return closed.size();
+    }
+
+    /** Withdrawals' lock order: the programme row shared, then the batch row exclusively. */
+    private void lockSeat(long programId, long batchId) {
+        jdbc.queryForList("select id from program where id = ? for share", Long.class, programId);
+        jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
+    }
+
+    private void correlate(String message, String reference) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ProblemException.conflict("status", "the seat offer " + reference + " is no longer waiting for an answer");
+        }
+    }
+
+    private ProblemException offerEnded(long registrationId) {
+        String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
+        return ProblemException.conflict("status", "OFFERED".equals(status) ? "the time to accept the offered seat is over"
+                : "the registration is " + status + ": there is no open seat offer");
+    }
+}
