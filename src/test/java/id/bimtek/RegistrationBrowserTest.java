@@ -102,7 +102,7 @@ class RegistrationBrowserTest {
         browser.get(base() + "/daftar");
         WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programme-" + program.getId())));
         assertThat(listed.getText()).contains(program.getTitle(), "Gelombang 1", "sisa 1 dari 1 kursi", "WIB");
-        screenshot("desktop-programmes");
+        viewScreenshot("desktop-programmes", listed);
         listed.findElement(By.cssSelector("a.button")).click();
 
         // applicant A: a NIK too short is answered while typing, then registered with a seat
@@ -122,7 +122,7 @@ class RegistrationBrowserTest {
         browser.get(base() + "/daftar");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("programme-" + program.getId()),
                 "penuh, hanya daftar tunggu"));
-        screenshot("phone-programmes");
+        viewScreenshot("phone-programmes", browser.findElement(By.id("programme-" + program.getId())));
         browser.get(base() + "/daftar/" + program.getId());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik"))).sendKeys("12");
         wait.until(ExpectedConditions.textToBe(By.id("nik-error"), "NIK harus 16 angka."));
@@ -196,16 +196,26 @@ class RegistrationBrowserTest {
     /** The whole page, as tall as it is, at the window's width. */
     private void screenshot(String name) throws IOException {
         Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height)));
+        long pageHeight = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), pageHeight)));
         try {
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.createDirectories(Path.of("target"));
-            Files.copy(shot.toPath(), Path.of("target", "RegistrationBrowserTest-" + name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            save(name);
         } finally {
             browser.manage().window().setSize(window);
         }
+    }
+
+    /** What the window shows with the element at its top: the programme list grows with every test's programmes. */
+    private void viewScreenshot(String name, WebElement top) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", top);
+        save(name);
+    }
+
+    private void save(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot.toPath(), Path.of("target", "RegistrationBrowserTest-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void saveEvidence(String name) {

@@ -141,6 +141,7 @@ class RegistrationPagesTest {
         assertThat(body(mvc.perform(post("/daftar/" + inReview.getId()).params(params(applicant(Lifecycle.nextNik())))
                 .with(csrf())).andReturn(), 404)).contains("Pendaftaran tidak dibuka");
         assertThat(body(mvc.perform(get("/daftar")).andReturn(), 200)).doesNotContain("/daftar/" + inReview.getId() + "\"");
+        assertThat(body(mvc.perform(get("/daftar/" + Long.MAX_VALUE)).andReturn(), 404)).contains("Pendaftaran tidak dibuka");
         assertThat(registrations.ofProgram(inReview.getId())).isEmpty();
     }
 
