@@ -85,7 +85,7 @@ public class ApplicantPagesController {
                     problem.rule(), problem.getMessage()));
         } catch (PessimisticLockingFailureException busy) {
             // nothing was written; the applicant may simply send the form again
-            errors.reject("problem.busy", busy.getMessage());
+            errors.reject("problem.busy", "busy: nothing was saved, please send the form again");
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return "daftar/form";
         }

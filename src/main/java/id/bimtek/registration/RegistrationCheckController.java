@@ -69,7 +69,8 @@ public class RegistrationCheckController {
             registrations.withdraw(found.get().programId(), found.get().registrationId(), check.nikDigits(),
                     found.get().reference());
         } catch (ProblemException | PessimisticLockingFailureException refused) {
-            errors.reject(refused instanceof ProblemException ? "withdraw.refused" : "problem.busy", refused.getMessage());
+            errors.reject(refused instanceof ProblemException ? "withdraw.refused" : "problem.busy",
+                    "the registration was not withdrawn: " + refused.getMessage());
             model.addAttribute("found", found.get());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return "daftar/check";

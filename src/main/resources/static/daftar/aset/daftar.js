@@ -3,14 +3,8 @@
 (function () {
   'use strict';
 
-  function digitsOf(value) {
+  function withoutGrouping(value) {
     return value.replace(/[\s-]/g, '');
-  }
-
-  // data-digits="16" or "8-15": how many digits the field takes once spaces and dashes are removed
-  function digitsPattern(spec) {
-    var bounds = spec.split('-');
-    return new RegExp('^\\d{' + bounds[0] + ',' + (bounds[1] || bounds[0]) + '}$');
   }
 
   function problemOf(field, complete) {
@@ -18,7 +12,8 @@
     if (value === '') {
       return complete ? field.dataset.msgRequired : '';
     }
-    if (field.dataset.digits && !digitsPattern(field.dataset.digits).test(digitsOf(value))) {
+    // data-pattern: the same pattern as the server's, on the value without grouping spaces and dashes
+    if (field.dataset.pattern && !new RegExp('^(?:' + field.dataset.pattern + ')$').test(withoutGrouping(value))) {
       return field.dataset.msgPattern;
     }
     return '';
