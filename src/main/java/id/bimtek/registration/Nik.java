@@ -21,34 +21,53 @@ final class Nik {
     private Nik() {
     }
 
+    /** What can be wrong with a NIK's structure; the applicants' pages explain each in plain words. */
+    enum Problem {
+        DIGITS, PROVINCE, AREA, BIRTH_DATE, SERIAL
+    }
+
     /** Why the NIK is not well-formed, or empty when it is. */
     static Optional<String> problemWith(String nik) {
+        return problemOf(nik).map(problem -> switch (problem) {
+            case DIGITS -> "a NIK has 16 digits";
+            case PROVINCE -> "the NIK starts with " + nik.substring(0, 2) + ", which is not a province code";
+            case AREA -> "the NIK's regency and district codes cannot be 00";
+            case BIRTH_DATE -> "the NIK's date of birth " + nik.substring(6, 12) + " is not a date (DDMMYY, +40 for women)";
+            case SERIAL -> "the NIK's serial number cannot be 0000";
+        });
+    }
+
+    /** The first structural problem of the NIK, or empty when it is well-formed. */
+    static Optional<Problem> problemOf(String nik) {
         if (nik == null || !nik.matches("\\d{16}")) {
-            return Optional.of("a NIK has 16 digits");
+            return Optional.of(Problem.DIGITS);
         }
         if (!PROVINCES.contains(nik.substring(0, 2))) {
-            return Optional.of("the NIK starts with " + nik.substring(0, 2) + ", which is not a province code");
+            return Optional.of(Problem.PROVINCE);
         }
         if (nik.startsWith("00", 2) || nik.startsWith("00", 4)) {
-            return Optional.of("the NIK's regency and district codes cannot be 00");
+            return Optional.of(Problem.AREA);
         }
         int day = Integer.parseInt(nik.substring(6, 8));
         int month = Integer.parseInt(nik.substring(8, 10));
         int year = Integer.parseInt(nik.substring(10, 12));
         int dayOfMonth = day > 40 ? day - 40 : day;
-        try {
-            // the century is not in the NIK: a date valid in either century is accepted
-            LocalDate.of(2000 + year, month, dayOfMonth);
-        } catch (DateTimeException e) {
-            try {
-                LocalDate.of(1900 + year, month, dayOfMonth);
-            } catch (DateTimeException again) {
-                return Optional.of("the NIK's date of birth " + nik.substring(6, 12) + " is not a date (DDMMYY, +40 for women)");
-            }
+        // the century is not in the NIK: a date valid in either century is accepted
+        if (!isDate(2000 + year, month, dayOfMonth) && !isDate(1900 + year, month, dayOfMonth)) {
+            return Optional.of(Problem.BIRTH_DATE);
         }
         if (nik.endsWith("0000")) {
-            return Optional.of("the NIK's serial number cannot be 0000");
+            return Optional.of(Problem.SERIAL);
         }
         return Optional.empty();
+    }
+
+    private static boolean isDate(int year, int month, int day) {
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }

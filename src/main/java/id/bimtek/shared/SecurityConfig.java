@@ -75,8 +75,21 @@ public class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The applicants' pages and their assets: public, no login; a browser session carries the CSRF token
+     * of their forms and the answer shown after a registration.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain applicantPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/daftar"), path("/daftar/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

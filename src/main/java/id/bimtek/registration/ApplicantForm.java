@@ -1,0 +1,81 @@
+package id.bimtek.registration;
+
+/**
+ * The registration form as the applicant filled it in, kept as typed so the page can show it again.
+ * The rules are those of {@link RegistrationRequest}, which it becomes.
+ */
+public class ApplicantForm {
+
+    private String nik;
+    private String name;
+    private String businessName;
+    private String sector;
+    private String district;
+    private String phone;
+    private String batch;
+
+    /** NIK and phone without the spaces and dashes people type to group digits. */
+    RegistrationRequest toRequest() {
+        return new RegistrationRequest(digits(nik), name, businessName, sector, district, digits(phone), batch);
+    }
+
+    private static String digits(String typed) {
+        return typed == null ? null : typed.replaceAll("[\\s-]", "");
+    }
+
+    public String getNik() {
+        return nik;
+    }
+
+    public void setNik(String nik) {
+        this.nik = nik;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getBusinessName() {
+        return businessName;
+    }
+
+    public void setBusinessName(String businessName) {
+        this.businessName = businessName;
+    }
+
+    public String getSector() {
+        return sector;
+    }
+
+    public void setSector(String sector) {
+        this.sector = sector;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public void setDistrict(String district) {
+        this.district = district;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getBatch() {
+        return batch;
+    }
+
+    public void setBatch(String batch) {
+        this.batch = batch;
+    }
+}

@@ -1,0 +1,241 @@
+package id.bimtek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.bimtek.proposal.Program;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationStatus;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two applicants compete for the one seat of a programme on the public registration pages in a real
+ * browser (headless Chromium): the live check of the NIK, the answer on the spot (a seat, then the
+ * waiting list), the lookup with NIK and reference, the withdrawal that hands the seat on, and the
+ * English switch. Desktop and phone screenshots go to target/. Runs with -Pbrowser (see README).
+ */
+@LifecycleTest
+class RegistrationBrowserTest {
+
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
+    private static final Dimension DESKTOP = new Dimension(1400, 1000);
+    private static final Dimension PHONE = new Dimension(390, 844);
+
+    @LocalServerPort int port;
+    @Autowired Lifecycle lifecycle;
+    @Autowired RegistrationService registrations;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    /** Runs before @AfterEach, while the browser is still open: what the page looked like when the test failed. */
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> context.getExecutionException()
+            .ifPresent(failure -> saveEvidence("failure"));
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-registration");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            deleteTree(profile);
+            lifecycle.assertStatusesMatchProcesses();
+        }
+    }
+
+    @Test
+    void twoApplicantsOneSeatAWithdrawalHandsItOn() throws IOException {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 1, 1, 10_000_000));
+        String nikA = Lifecycle.nextNik();
+        String nikB = Lifecycle.nextNik();
+
+        // the programmes, in Bahasa Indonesia although the browser asks for English
+        browser.get(base() + "/daftar");
+        WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programme-" + program.getId())));
+        assertThat(listed.getText()).contains(program.getTitle(), "Gelombang 1", "sisa 1 dari 1 kursi", "WIB");
+        viewScreenshot("desktop-programmes", listed);
+        listed.findElement(By.cssSelector("a.button")).click();
+
+        // applicant A: a NIK too short is answered while typing, then registered with a seat
+        WebElement nik = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik")));
+        nik.sendKeys("3671014508");
+        wait.until(ExpectedConditions.textToBe(By.id("nik-error"), "NIK harus 16 angka."));
+        screenshot("desktop-form-live-check");
+        nik.clear();
+        fillIn(nikA, "Siti Aminah");
+        assertThat(browser.findElement(By.id("nik-error")).getText()).isEmpty();
+        String referenceA = submitAndReadReference("REGISTERED");
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Anda terdaftar.", "Gelombang 1");
+        screenshot("desktop-registered");
+
+        // applicant B, on a phone: the batch is full, so the waiting list
+        browser.manage().window().setSize(PHONE);
+        browser.get(base() + "/daftar");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("programme-" + program.getId()),
+                "penuh, hanya daftar tunggu"));
+        viewScreenshot("phone-programmes", browser.findElement(By.id("programme-" + program.getId())));
+        browser.get(base() + "/daftar/" + program.getId());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik"))).sendKeys("12");
+        wait.until(ExpectedConditions.textToBe(By.id("nik-error"), "NIK harus 16 angka."));
+        screenshot("phone-form-live-check");
+        browser.findElement(By.id("nik")).clear();
+        fillIn(nikB, "Dewi Lestari");
+        submitAndReadReference("WAITLISTED");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anda masuk daftar tunggu, nomor urut 1.");
+        screenshot("phone-waitlisted");
+
+        // A looks the registration up with NIK and reference, and withdraws after confirming
+        browser.get(base() + "/daftar/cek");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik"))).sendKeys(nikA);
+        browser.findElement(By.id("reference")).sendKeys(referenceA);
+        browser.findElement(By.cssSelector("#check-form button[type='submit']")).click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        assertThat(status.getAttribute("data-status")).isEqualTo("REGISTERED");
+        assertThat(browser.findElement(By.id("registration")).getText()).contains(program.getTitle(), "Siti Aminah", referenceA);
+        browser.findElement(By.cssSelector("#withdraw summary")).click();
+        WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-confirm")));
+        screenshot("phone-withdraw-confirmation");
+        confirm.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdrawn-notice")));
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
+        screenshot("phone-withdrawn");
+
+        RegistrationView a = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikA)).findFirst().orElseThrow();
+        RegistrationView b = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikB)).findFirst().orElseThrow();
+        assertThat(a.status()).isEqualTo(RegistrationStatus.WITHDRAWN);
+        assertThat(b.status()).isEqualTo(RegistrationStatus.REGISTERED);
+
+        // once in English: the switch keeps the page and translates it
+        browser.findElement(By.id("switch-language")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Check my registration"));
+        assertThat(browser.findElement(By.cssSelector("label[for='reference']")).getText()).isEqualTo("Registration number");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        screenshot("phone-english");
+        browser.manage().window().setSize(DESKTOP);
+        browser.get(base() + "/daftar");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programme-" + program.getId()))).getText())
+                .contains("Registration closes", "full, waiting list only"); // B holds the seat A gave up
+    }
+
+    private void fillIn(String nik, String name) {
+        browser.findElement(By.id("nik")).sendKeys(nik);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("businessName")).sendKeys("Konveksi " + name);
+        new Select(browser.findElement(By.id("sector"))).selectByValue("APPAREL");
+        browser.findElement(By.id("district")).sendKeys("Cibodas");
+        browser.findElement(By.id("phone")).sendKeys("0812 1234 5678");
+        new Select(browser.findElement(By.id("batch"))).selectByValue("Gelombang 1");
+    }
+
+    /** Sends the form and waits for the answer of the expected kind; returns the reference it shows. */
+    private String submitAndReadReference(String expectedOutcome) {
+        WebElement submit = browser.findElement(By.cssSelector("#registration-form button[type='submit']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+        submit.click();
+        wait.until(ExpectedConditions.urlContains("/hasil"));
+        WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-outcome]")));
+        assertThat(outcome.getAttribute("data-outcome")).isEqualTo(expectedOutcome);
+        String reference = browser.findElement(By.id("reference")).getText();
+        assertThat(reference).matches("[2-9A-Z]{5}-[2-9A-Z]{5}");
+        return reference;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** The whole page, as tall as it is, at the window's width. */
+    private void screenshot(String name) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        long pageHeight = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), pageHeight)));
+        try {
+            save(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    /** What the window shows with the element at its top: the programme list grows with every test's programmes. */
+    private void viewScreenshot(String name, WebElement top) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", top);
+        save(name);
+    }
+
+    private void save(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot.toPath(), Path.of("target", "RegistrationBrowserTest-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void saveEvidence(String name) {
+        try {
+            screenshot(name);
+            Files.writeString(Path.of("target", "RegistrationBrowserTest-" + name + ".html"),
+                    browser.getCurrentUrl() + "\n" + browser.getPageSource(), StandardCharsets.UTF_8);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("could not save the evidence: " + e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
