@@ -3,6 +3,8 @@
 # concurrent applicants over HTTP, and pgbench's single-row insert rate in the same run as the reference.
 # Then the crash test: the application is killed with SIGKILL under load, restarted, and every
 # registration it acknowledged must still be there.
+# The applicants are wrk (Debian package wrk) with bench/registration.lua: a load generator in C leaves the
+# two cores to the application and PostgreSQL (a Java HTTP client took a third of the machine).
 #   bash bench/registration-benchmark.sh [clients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,7 @@ seconds=${2:-20}
 port=18090
 db=bimtek_bench
 psql_() { psql -h 127.0.0.1 -U postgres -qtA "$@"; }
+command -v wrk >/dev/null && command -v pgbench >/dev/null || { echo "needs wrk and pgbench (Debian: apt-get install wrk postgresql-client)"; exit 2; }
 
 jar=$(ls target/bimtek-lifecycle-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then mvn -q -B -DskipTests package; jar=$(ls target/bimtek-lifecycle-*.jar | head -n 1); fi
@@ -42,22 +45,28 @@ echo "insert into bench_insert (nik) values ('3671014508900001');" > "$work/inse
 pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T 10 -f "$work/insert.sql" $db 2>/dev/null | grep -E "^tps" | tee "$work/pgbench.txt"
 pg_tps=$(grep -oE '[0-9]+\.[0-9]+' "$work/pgbench.txt" | head -n 1)
 
+url="http://localhost:$port/api/programs/$id/registrations"
+applicants() { # seconds, ack file, run number (keeps the NIKs of each run apart), extra wrk options
+  wrk -t2 -c"$clients" -d"$1"s --timeout 30s ${4:-} -s bench/registration.lua "$url" -- "$2" "$3"; }
+
 echo "== registrations over HTTP (after 10 s of warm-up load, not counted)"
-java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" 10 "$work/acks-0.txt" >/dev/null
-java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" "$seconds" "$work/acks-1.txt" | tee "$work/load.txt"
-rate=$(grep -oE '= [0-9]+ per second' "$work/load.txt" | grep -oE '[0-9]+')
-python3 -c "r=$rate; p=$pg_tps; print(f'registrations/s {r} vs pgbench {p:.0f} inserts/s: {100*r/p:.1f} % (target: at least 10 %)')"
+applicants 10 "$work/acks-0.txt" 0 > /dev/null
+applicants "$seconds" "$work/acks-1.txt" 1 --latency | tee "$work/load.txt" | grep -E "requests in|Non-2xx|Socket errors|50%|99%"
+took=$(grep -oE 'requests in [0-9.]+s' "$work/load.txt" | grep -oE '[0-9.]+')
+registered=$(wc -l < "$work/acks-1.txt")
+python3 -c "r=$registered/$took; p=$pg_tps; print(f'registrations acknowledged: $registered in {$took:.1f} s = {r:.0f} per second')
+print(f'registrations/s {r:.0f} vs pgbench {p:.0f} inserts/s: {100*r/p:.1f} % (target: at least 10 %)')"
 
 echo "== crash test: SIGKILL under load, restart, every acknowledged registration must be there"
-java bench/RegistrationLoad.java "http://localhost:$port" "$id" "$clients" 15 "$work/acks-2.txt" > "$work/load-2.txt" &
+applicants 15 "$work/acks-2.txt" 2 > "$work/load-2.txt" 2>&1 &
 load=$!
 sleep 6
 kill -9 $app
 wait $load || true
 start_app
 acked=$(cat "$work"/acks-*.txt | wc -l)
-cut -d' ' -f1 "$work"/acks-*.txt > "$work/ids.txt"
-psql_ -d $db -c "create temporary table acked (id bigint)" -c "\copy acked from '$work/ids.txt'" \
+cat "$work"/acks-*.txt > "$work/ids.txt"
+psql_ -d $db -c "create temporary table acked (id bigint)" -c "\\copy acked from '$work/ids.txt'" \
   -c "select count(*) from acked a join registration r on r.id = a.id and r.program_id = $id" > "$work/found.txt"
 found=$(tail -n 1 "$work/found.txt")
 echo "acknowledged before and during the crash: $acked; found after restart: $found"

@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Two applicants compete for the one seat of a programme on the public registration pages in a real
  * browser (headless Chromium): the live check of the NIK, the answer on the spot (a seat, then the
- * waiting list), the lookup with NIK and reference, the withdrawal that hands the seat on, and the
+ * waiting list), the lookup with NIK and reference, the withdrawal that offers the seat on, B accepting the offer, and the
  * English switch. Desktop and phone screenshots go to target/. Runs with -Pbrowser (see README).
  */
 @LifecycleTest
@@ -129,7 +129,7 @@ class RegistrationBrowserTest {
         screenshot("phone-form-live-check");
         browser.findElement(By.id("nik")).clear();
         fillIn(nikB, "Dewi Lestari");
-        submitAndReadReference("WAITLISTED");
+        String referenceB = submitAndReadReference("WAITLISTED");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anda masuk daftar tunggu, nomor urut 1.");
         screenshot("phone-waitlisted");
 
@@ -148,6 +148,19 @@ class RegistrationBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdrawn-notice")));
         assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
         screenshot("phone-withdrawn");
+
+        // the seat A gave up is offered to B, who accepts it before the offer time runs out
+        browser.get(base() + "/daftar/cek");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik"))).sendKeys(nikB);
+        browser.findElement(By.id("reference")).sendKeys(referenceB);
+        browser.findElement(By.cssSelector("#check-form button[type='submit']")).click();
+        status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        assertThat(status.getAttribute("data-status")).isEqualTo("OFFERED");
+        assertThat(status.getText()).contains("Ada kursi kosong untuk Anda", "WIB");
+        screenshot("phone-seat-offered");
+        browser.findElement(By.id("accept-offer")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-notice")));
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("REGISTERED");
 
         RegistrationView a = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikA)).findFirst().orElseThrow();
         RegistrationView b = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikB)).findFirst().orElseThrow();

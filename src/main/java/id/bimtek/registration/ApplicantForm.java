@@ -13,10 +13,13 @@ public class ApplicantForm {
     private String district;
     private String phone;
     private String batch;
+    private String nib;
+    private BusinessScale businessScale;
 
     /** NIK and phone without the spaces and dashes people type to group digits. */
     RegistrationRequest toRequest() {
-        return new RegistrationRequest(digits(nik), name, businessName, sector, district, digits(phone), batch);
+        return new RegistrationRequest(digits(nik), name, businessName, sector, district, digits(phone), batch, digits(nib),
+                businessScale);
     }
 
     private static String digits(String typed) {
@@ -77,5 +80,21 @@ public class ApplicantForm {
 
     public void setBatch(String batch) {
         this.batch = batch;
+    }
+
+    public String getNib() {
+        return nib;
+    }
+
+    public void setNib(String nib) {
+        this.nib = nib;
+    }
+
+    public BusinessScale getBusinessScale() {
+        return businessScale;
+    }
+
+    public void setBusinessScale(BusinessScale businessScale) {
+        this.businessScale = businessScale;
     }
 }

@@ -29,17 +29,19 @@ public class Eligibility {
     }
 
     Verdict of(long programId, RegistrationRequest request) {
-        Map<String, Object> program = jdbc.queryForMap("select kind, region_code, tracks from program where id = ?", programId);
+        // one round trip: the programme's facts and the applicant's latest completion of the same kind
+        Map<String, Object> program = jdbc.queryForMap("""
+                select p.kind, p.region_code, p.tracks,
+                       (select extract(epoch from now() - max(earlier.closed_at))
+                          from registration r join program earlier on earlier.id = r.program_id
+                         where r.nik = ? and r.completed and earlier.kind = p.kind and earlier.id <> p.id) as seconds_since
+                  from program p where p.id = ?""", request.nik(), programId);
         String kind = (String) program.get("kind");
         String region = (String) program.get("region_code");
         boolean sectorInTracks = Arrays.stream(((String) program.get("tracks")).split(","))
                 .anyMatch(track -> track.trim().equalsIgnoreCase(request.sector().trim()));
-        Double secondsSince = jdbc.queryForObject("""
-                select extract(epoch from now() - max(p.closed_at))
-                  from registration r join program p on p.id = r.program_id
-                 where r.nik = ? and r.completed and p.kind = ? and p.id <> ?""", Double.class,
-                request.nik(), kind, programId);
-        double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;
+        Number secondsSince = (Number) program.get("seconds_since");
+        double years = secondsSince == null ? -1.0 : secondsSince.doubleValue() / SECONDS_PER_YEAR;
         Map<String, Object> verdict = table.evaluate(Map.of("programKind", kind,
                 "domicileInRegion", region == null || request.nik().startsWith(region), "sectorInTracks", sectorInTracks,
                 "yearsSinceCompletion", years), years < 0);

@@ -24,10 +24,12 @@ public class RegistrationCheckController {
 
     private final RegistrationLookup lookup;
     private final RegistrationService registrations;
+    private final SeatOffers seatOffers;
 
-    public RegistrationCheckController(RegistrationLookup lookup, RegistrationService registrations) {
+    public RegistrationCheckController(RegistrationLookup lookup, RegistrationService registrations, SeatOffers seatOffers) {
         this.lookup = lookup;
         this.registrations = registrations;
+        this.seatOffers = seatOffers;
     }
 
     @GetMapping
@@ -76,6 +78,51 @@ public class RegistrationCheckController {
             return "daftar/check";
         }
         redirect.addFlashAttribute("withdrawn", true);
+        redirect.addFlashAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElseThrow());
+        return "redirect:/daftar/cek";
+    }
+
+    /** An applicant offered a freed seat accepts it. */
+    @PostMapping("/terima")
+    String acceptOffer(@Valid @ModelAttribute("check") CheckForm check, BindingResult errors, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        return answerOffer(check, errors, model, redirect, response, true);
+    }
+
+    /** An applicant offered a freed seat declines it: it goes to the next in line. */
+    @PostMapping("/tolak")
+    String declineOffer(@Valid @ModelAttribute("check") CheckForm check, BindingResult errors, Model model,
+                        RedirectAttributes redirect, HttpServletResponse response) {
+        return answerOffer(check, errors, model, redirect, response, false);
+    }
+
+    private String answerOffer(CheckForm check, BindingResult errors, Model model, RedirectAttributes redirect,
+                               HttpServletResponse response, boolean accept) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "daftar/check";
+        }
+        Optional<RegistrationLookup.Found> found = lookup.find(check.nikDigits(), check.getReference());
+        if (found.isEmpty()) {
+            return noMatch(errors, response);
+        }
+        RegistrationLookup.Found registration = found.get();
+        try {
+            if (accept) {
+                seatOffers.accept(registration.programId(), registration.registrationId(), check.nikDigits(),
+                        registration.reference());
+            } else {
+                seatOffers.decline(registration.programId(), registration.registrationId(), check.nikDigits(),
+                        registration.reference());
+            }
+        } catch (ProblemException | PessimisticLockingFailureException refused) {
+            errors.reject(refused instanceof ProblemException ? "offer.refused" : "problem.busy",
+                    "the offer was not answered: " + refused.getMessage());
+            model.addAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElse(registration));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "daftar/check";
+        }
+        redirect.addFlashAttribute("offerAnswered", accept ? "offer.accepted" : "offer.declined");
         redirect.addFlashAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElseThrow());
         return "redirect:/daftar/cek";
     }

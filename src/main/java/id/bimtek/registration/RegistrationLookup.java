@@ -21,7 +21,7 @@ public class RegistrationLookup {
     public record Found(long registrationId, long programId, String programCode, String programTitle, String agency,
                         String batch, LocalDate batchStart, LocalDate batchEnd, String venue, String mode,
                         String reference, String name, RegistrationStatus status, Integer waitlistPosition,
-                        boolean withdrawable) implements Serializable {
+                        boolean withdrawable, java.time.Instant offerExpiresAt) implements Serializable {
     }
 
     private final JdbcTemplate jdbc;
@@ -37,7 +37,7 @@ public class RegistrationLookup {
         }
         return jdbc.query("""
                 select r.id, r.program_id, p.code, p.title, p.agency, p.status as program_status, b.name as batch,
-                       b.start_date, b.end_date, b.venue, b.mode, r.reference, r.name, r.status,
+                       b.start_date, b.end_date, b.venue, b.mode, r.reference, r.name, r.status, r.offer_expires_at,
                        case when r.status = 'WAITLISTED' then
                            (select count(*) from registration w where w.batch_id = r.batch_id
                                and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position
@@ -50,12 +50,15 @@ public class RegistrationLookup {
         RegistrationStatus status = RegistrationStatus.valueOf(rs.getString("status"));
         String programStatus = rs.getString("program_status");
         // the same conditions RegistrationService.withdraw enforces, so the button is offered only where it works
-        boolean withdrawable = (status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED)
+        boolean withdrawable = (status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED
+                || status == RegistrationStatus.APPLIED || status == RegistrationStatus.OFFERED)
                 && (programStatus.equals("REGISTRATION_OPEN") || programStatus.equals("REGISTRATION_CLOSED"));
         return new Found(rs.getLong("id"), rs.getLong("program_id"), rs.getString("code"), rs.getString("title"),
                 rs.getString("agency"), rs.getString("batch"), rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getString("venue"), rs.getString("mode"),
                 rs.getString("reference"), rs.getString("name"), status,
-                rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"), withdrawable);
+                rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"), withdrawable,
+                status == RegistrationStatus.OFFERED && rs.getTimestamp("offer_expires_at") != null
+                        ? rs.getTimestamp("offer_expires_at").toInstant() : null);
     }
 }

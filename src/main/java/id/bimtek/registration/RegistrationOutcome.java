@@ -10,11 +10,15 @@ public record RegistrationOutcome(Kind kind, String programTitle, String batch, 
                                   Integer waitlistPosition, String rule, String detail) implements Serializable {
 
     public enum Kind {
-        REGISTERED, WAITLISTED, REFUSED
+        REGISTERED, WAITLISTED, APPLIED, REFUSED
     }
 
     static RegistrationOutcome of(String programTitle, RegistrationView registration) {
-        Kind kind = registration.status() == RegistrationStatus.REGISTERED ? Kind.REGISTERED : Kind.WAITLISTED;
+        Kind kind = switch (registration.status()) {
+            case REGISTERED -> Kind.REGISTERED;
+            case APPLIED -> Kind.APPLIED;
+            default -> Kind.WAITLISTED;
+        };
         return new RegistrationOutcome(kind, programTitle, registration.batch(), registration.reference(),
                 registration.waitlistPosition(), null, null);
     }

@@ -29,7 +29,7 @@
   }
 
   document.querySelectorAll('form[data-live-check]').forEach(function (form) {
-    var fields = Array.prototype.slice.call(form.querySelectorAll('input[required], select[required]'));
+    var fields = Array.prototype.slice.call(form.querySelectorAll('input[required], select[required], input[data-pattern]'));
     fields.forEach(function (field) {
       // while typing: only what is already wrong; an empty field is only reported once left
       field.addEventListener('input', function () { show(field, problemOf(field, false)); });

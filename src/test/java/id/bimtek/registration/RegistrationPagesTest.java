@@ -166,7 +166,20 @@ class RegistrationPagesTest {
         assertThat(withdrawn.getResponse().getRedirectedUrl()).isEqualTo("/daftar/cek");
         assertThat(withdrawn.getFlashMap().get("withdrawn")).isEqualTo(true);
         assertThat(registrations.view(program.getId(), siti.id()).status()).isEqualTo(RegistrationStatus.WITHDRAWN);
+        assertThat(registrations.view(program.getId(), dewi.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
+
+        // the freed seat is offered to Dewi, who answers on the same page
+        String offered = body(mvc.perform(check(dewi.nik(), dewi.reference())).andReturn(), 200);
+        assertThat(offered).contains("data-status=\"OFFERED\"", "Ada kursi kosong untuk Anda", "WIB", "Terima kursi", "Tolak kursi");
+        MvcResult accepted = mvc.perform(post("/daftar/cek/terima").param("nik", dewi.nik())
+                .param("reference", dewi.reference()).with(csrf())).andReturn();
+        assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo("/daftar/cek");
+        assertThat(accepted.getFlashMap().get("offerAnswered")).isEqualTo("offer.accepted");
         assertThat(registrations.view(program.getId(), dewi.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
+        // an answer to an offer that has ended changes nothing and says so
+        String again = body(mvc.perform(post("/daftar/cek/tolak").param("nik", dewi.nik())
+                .param("reference", dewi.reference()).with(csrf())).andReturn(), 409);
+        assertThat(again).contains("Tawaran ini sudah berakhir.");
 
         String afterwards = body(mvc.perform(check(siti.nik(), siti.reference())).andReturn(), 200);
         assertThat(afterwards).contains("data-status=\"WITHDRAWN\"").doesNotContain("Ya, batalkan pendaftaran saya");
