@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import id.bimtek.shared.ProblemException;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,14 +29,23 @@ public class Eligibility {
         this.table = new DeployedDecision(repository, "registration-eligibility");
     }
 
+    /**
+     * The verdict for an applicant to a programme open for registration; a programme that is not open (or
+     * unknown) is a 409 (404) before any rule is looked at.
+     */
     Verdict of(long programId, RegistrationRequest request) {
-        // one round trip: the programme's facts and the applicant's latest completion of the same kind
-        Map<String, Object> program = jdbc.queryForMap("""
-                select p.kind, p.region_code, p.tracks,
+        // one round trip: the programme's status and facts, and the applicant's latest completion of the same kind
+        Map<String, Object> program = jdbc.queryForList("""
+                select p.status, p.kind, p.region_code, p.tracks,
                        (select extract(epoch from now() - max(earlier.closed_at))
                           from registration r join program earlier on earlier.id = r.program_id
                          where r.nik = ? and r.completed and earlier.kind = p.kind and earlier.id <> p.id) as seconds_since
-                  from program p where p.id = ?""", request.nik(), programId);
+                  from program p where p.id = ?""", request.nik(), programId).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("programme " + programId));
+        if (!"REGISTRATION_OPEN".equals(program.get("status"))) {
+            throw ProblemException.conflict("status", "registration for this programme is not open (programme is "
+                    + program.get("status") + ")");
+        }
         String kind = (String) program.get("kind");
         String region = (String) program.get("region_code");
         boolean sectorInTracks = Arrays.stream(((String) program.get("tracks")).split(","))

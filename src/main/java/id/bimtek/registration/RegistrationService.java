@@ -71,7 +71,6 @@ public class RegistrationService {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
         });
-        requireStatus(programId, "REGISTRATION_OPEN", "registration for this programme is not open");
         Eligibility.Verdict verdict = eligibility.of(programId, request);
         if (!verdict.eligible()) {
             transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
@@ -199,14 +198,6 @@ public class RegistrationService {
         audit.append(programId, AuditTrail.Stage.CANCELLATION, "REGISTRATIONS_CANCELLED", actor, null, null,
                 cancelled + " registrations cancelled with the programme", null, Map.of("cancelled", cancelled));
         return cancelled;
-    }
-
-    private void requireStatus(long programId, String expected, String message) {
-        String status = jdbc.queryForList("select status from program where id = ?", String.class, programId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        if (!status.equals(expected)) {
-            throw ProblemException.conflict("status", message + " (programme is " + status + ")");
-        }
     }
 
     private static RegistrationView map(ResultSet rs, int row) throws SQLException {
