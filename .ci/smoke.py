@@ -59,6 +59,9 @@ assert registration["status"] == "REGISTERED", registration
 call("POST", f"/api/programs/{pid}/registrations", None, {
     "nik": "3671014508900001", "name": "Siti Aminah", "businessName": "Konveksi Aminah", "sector": "APPAREL",
     "district": "Cibodas", "phone": "081212345678", "batch": "Gelombang 1"}, expect=409)
+with urllib.request.urlopen(BASE + "/daftar") as page:  # the applicants' public page, anonymous
+    listing = page.read().decode()
+assert f"programme-{pid}" in listing and "Gelombang 1" in listing, "the open programme is not on /daftar"
 line = call("GET", "/api/budget-lines/3.31.01.2.01.0003", "auditor")
 history = call("GET", f"/api/programs/{pid}/history", "auditor")
 assert any(e["type"] == "DECISION" and e["actor"] == "department-head" for e in history), history
