@@ -59,45 +59,40 @@ public class RegistrationCheckController {
     @PostMapping("/batal")
     String withdraw(@Valid @ModelAttribute("check") CheckForm check, BindingResult errors, Model model,
                     RedirectAttributes redirect, HttpServletResponse response) {
-        if (errors.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "daftar/check";
-        }
-        Optional<RegistrationLookup.Found> found = lookup.find(check.nikDigits(), check.getReference());
-        if (found.isEmpty()) {
-            return noMatch(errors, response);
-        }
-        try {
-            registrations.withdraw(found.get().programId(), found.get().registrationId(), check.nikDigits(),
-                    found.get().reference());
-        } catch (ProblemException | PessimisticLockingFailureException refused) {
-            errors.reject(refused instanceof ProblemException ? "withdraw.refused" : "problem.busy",
-                    "the registration was not withdrawn: " + refused.getMessage());
-            model.addAttribute("found", found.get());
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return "daftar/check";
-        }
-        redirect.addFlashAttribute("withdrawn", true);
-        redirect.addFlashAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElseThrow());
-        return "redirect:/daftar/cek";
+        return act(check, errors, model, redirect, response, "withdraw.refused", "withdrawn", true,
+                (registration, nik) -> registrations.withdraw(registration.programId(), registration.registrationId(),
+                        nik, registration.reference()));
     }
 
     /** An applicant offered a freed seat accepts it. */
     @PostMapping("/terima")
     String acceptOffer(@Valid @ModelAttribute("check") CheckForm check, BindingResult errors, Model model,
                        RedirectAttributes redirect, HttpServletResponse response) {
-        return answerOffer(check, errors, model, redirect, response, true);
+        return act(check, errors, model, redirect, response, "offer.refused", "offerAnswered", "offer.accepted",
+                (registration, nik) -> seatOffers.accept(registration.programId(), registration.registrationId(),
+                        nik, registration.reference()));
     }
 
     /** An applicant offered a freed seat declines it: it goes to the next in line. */
     @PostMapping("/tolak")
     String declineOffer(@Valid @ModelAttribute("check") CheckForm check, BindingResult errors, Model model,
                         RedirectAttributes redirect, HttpServletResponse response) {
-        return answerOffer(check, errors, model, redirect, response, false);
+        return act(check, errors, model, redirect, response, "offer.refused", "offerAnswered", "offer.declined",
+                (registration, nik) -> seatOffers.decline(registration.programId(), registration.registrationId(),
+                        nik, registration.reference()));
     }
 
-    private String answerOffer(CheckForm check, BindingResult errors, Model model, RedirectAttributes redirect,
-                               HttpServletResponse response, boolean accept) {
+    /** Something an applicant does to their own registration. */
+    private interface Action {
+        void on(RegistrationLookup.Found registration, String nik);
+    }
+
+    /**
+     * Finds the registration by NIK and reference, acts on it, and shows it again after a redirect with a
+     * notice; a refusal (the state no longer allows it) is shown on the page with the registration as it is now.
+     */
+    private String act(CheckForm check, BindingResult errors, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response, String refusedMessage, String notice, Object noticeValue, Action action) {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "daftar/check";
@@ -106,23 +101,16 @@ public class RegistrationCheckController {
         if (found.isEmpty()) {
             return noMatch(errors, response);
         }
-        RegistrationLookup.Found registration = found.get();
         try {
-            if (accept) {
-                seatOffers.accept(registration.programId(), registration.registrationId(), check.nikDigits(),
-                        registration.reference());
-            } else {
-                seatOffers.decline(registration.programId(), registration.registrationId(), check.nikDigits(),
-                        registration.reference());
-            }
+            action.on(found.get(), check.nikDigits());
         } catch (ProblemException | PessimisticLockingFailureException refused) {
-            errors.reject(refused instanceof ProblemException ? "offer.refused" : "problem.busy",
-                    "the offer was not answered: " + refused.getMessage());
-            model.addAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElse(registration));
+            errors.reject(refused instanceof ProblemException ? refusedMessage : "problem.busy",
+                    "nothing was changed: " + refused.getMessage());
+            model.addAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElse(found.get()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return "daftar/check";
         }
-        redirect.addFlashAttribute("offerAnswered", accept ? "offer.accepted" : "offer.declined");
+        redirect.addFlashAttribute(notice, noticeValue);
         redirect.addFlashAttribute("found", lookup.find(check.nikDigits(), check.getReference()).orElseThrow());
         return "redirect:/daftar/cek";
     }
