@@ -112,6 +112,22 @@ class ApplicantImportTest {
     }
 
     @Test
+    void theBusinessSizeMayBeGivenInIndonesian() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String micro = Lifecycle.nextNik();
+        String file = "nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;skala_usaha\n"
+                + micro + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1;mikro\n"
+                + Lifecycle.nextNik() + ";Dewi;Konveksi Dewi;APPAREL;Cibodas;081212345678;Gelombang 1;besar\n"
+                + Lifecycle.nextNik() + ";Rina;Konveksi Rina;APPAREL;Cibodas;081212345678;Gelombang 1;\n";
+        Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
+
+        assertThat(report).containsEntry("totals", Map.of("registered", 2, "waitlisted", 0, "refused", 0, "invalid", 1));
+        assertThat(results(report).get(3)).containsEntry("outcome", "INVALID").containsEntry("field", "skala_usaha");
+        assertThat(jdbc.queryForObject("select business_scale from registration where program_id = ? and nik = ?",
+                String.class, program.getId(), micro)).isEqualTo("MICRO");
+    }
+
+    @Test
     void aCommaSeparatedFileAlsoArrivesAsAnUpload() {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         String nik = Lifecycle.nextNik();

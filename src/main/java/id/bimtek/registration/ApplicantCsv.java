@@ -38,7 +38,8 @@ final class ApplicantCsv {
         DISTRICT("district", "district", true, "kecamatan"),
         PHONE("phone", "phone", true, "telepon", "no_telepon", "no_hp"),
         BATCH("batch", "batch", true, "gelombang"),
-        NIB("nib", "nib", false);
+        NIB("nib", "nib", false),
+        BUSINESS_SCALE("business_scale", "businessScale", false, "skala_usaha", "skala");
 
         final String header;
         final String property;
@@ -71,9 +72,24 @@ final class ApplicantCsv {
             return values.get(column);
         }
 
+        /** The request of this row; a business size it does not know is a 400 naming {@code businessScale}. */
         RegistrationRequest request() {
             return new RegistrationRequest(value(Column.NIK), value(Column.NAME), value(Column.BUSINESS_NAME),
-                    value(Column.SECTOR), value(Column.DISTRICT), value(Column.PHONE), value(Column.BATCH), value(Column.NIB));
+                    value(Column.SECTOR), value(Column.DISTRICT), value(Column.PHONE), value(Column.BATCH), value(Column.NIB),
+                    businessScale(value(Column.BUSINESS_SCALE)));
+        }
+
+        private static BusinessScale businessScale(String written) {
+            if (written == null || written.isBlank()) {
+                return null;
+            }
+            return switch (written.strip().toUpperCase(Locale.ROOT)) {
+                case "MICRO", "MIKRO" -> BusinessScale.MICRO;
+                case "SMALL", "KECIL" -> BusinessScale.SMALL;
+                case "MEDIUM", "MENENGAH" -> BusinessScale.MEDIUM;
+                default -> throw ProblemException.invalid("businessScale",
+                        "must be MICRO, SMALL or MEDIUM (mikro, kecil, menengah), or empty");
+            };
         }
     }
 
@@ -163,7 +179,7 @@ final class ApplicantCsv {
                 continue;
             }
             Column column = Column.named(name).orElseThrow(() -> ProblemException.invalid(name,
-                    "unknown column '" + name + "'; the columns are " + requiredColumns() + " and optionally nib"));
+                    "unknown column '" + name + "'; the columns are " + requiredColumns() + " and optionally nib, business_scale"));
             if (seen.containsKey(column)) {
                 throw ProblemException.invalid(name, "the columns '" + seen.get(column) + "' and '" + name
                         + "' are both " + column.header);
@@ -174,7 +190,7 @@ final class ApplicantCsv {
         for (Column column : Column.values()) {
             if (column.required && !seen.containsKey(column)) {
                 throw ProblemException.invalid(column.header, "the column '" + column.header + "' is missing; the columns are "
-                        + requiredColumns() + " and optionally nib");
+                        + requiredColumns() + " and optionally nib, business_scale");
             }
         }
         return columnAt;

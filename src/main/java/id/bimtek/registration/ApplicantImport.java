@@ -111,7 +111,12 @@ public class ApplicantImport {
             return RowResult.invalid(row.number(), nik, "row", "value in column " + row.strayValueColumn()
                     + ", which the header does not name (a value containing the separator needs quotes)");
         }
-        RegistrationRequest request = row.request();
+        RegistrationRequest request;
+        try {
+            request = row.request();
+        } catch (ProblemException unreadable) {
+            return RowResult.invalid(row.number(), nik, contents.fieldName(unreadable.field()), unreadable.getMessage());
+        }
         List<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request).stream()
                 .sorted(Comparator.comparing(violation -> columnOrder(violation.getPropertyPath().toString())))
                 .toList();
