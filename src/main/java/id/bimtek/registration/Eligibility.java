@@ -1,7 +1,8 @@
 package id.bimtek.registration;
 
-import id.bimtek.shared.ProblemException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,32 +31,32 @@ public class Eligibility {
     }
 
     /**
-     * The verdict for an applicant to a programme open for registration; a programme that is not open (or
-     * unknown) is a 409 (404) before any rule is looked at.
+     * The verdicts for applicants to one programme, in their order: two queries however many there are
+     * (the programme's facts, and the applicants' latest completions of a programme of the same kind).
      */
-    Verdict of(long programId, RegistrationRequest request) {
-        // one round trip: the programme's status and facts, and the applicant's latest completion of the same kind
-        Map<String, Object> program = jdbc.queryForList("""
-                select p.status, p.kind, p.region_code, p.tracks,
-                       (select extract(epoch from now() - max(earlier.closed_at))
-                          from registration r join program earlier on earlier.id = r.program_id
-                         where r.nik = ? and r.completed and earlier.kind = p.kind and earlier.id <> p.id) as seconds_since
-                  from program p where p.id = ?""", request.nik(), programId).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        if (!"REGISTRATION_OPEN".equals(program.get("status"))) {
-            throw ProblemException.conflict("status", "registration for this programme is not open (programme is "
-                    + program.get("status") + ")");
-        }
+    List<Verdict> of(long programId, List<RegistrationRequest> applicants) {
+        Map<String, Object> program = jdbc.queryForMap("select kind, region_code, tracks from program where id = ?",
+                programId);
         String kind = (String) program.get("kind");
         String region = (String) program.get("region_code");
-        boolean sectorInTracks = Arrays.stream(((String) program.get("tracks")).split(","))
-                .anyMatch(track -> track.trim().equalsIgnoreCase(request.sector().trim()));
-        Number secondsSince = (Number) program.get("seconds_since");
-        double years = secondsSince == null ? -1.0 : secondsSince.doubleValue() / SECONDS_PER_YEAR;
-        Map<String, Object> verdict = table.evaluate(Map.of("programKind", kind,
-                "domicileInRegion", region == null || request.nik().startsWith(region), "sectorInTracks", sectorInTracks,
-                "yearsSinceCompletion", years), years < 0);
-        return new Verdict(Boolean.TRUE.equals(verdict.get("eligible")), (String) verdict.get("rule"),
-                (String) verdict.get("reason"));
+        List<String> tracks = Arrays.stream(((String) program.get("tracks")).split(",")).map(String::trim).toList();
+        Map<String, Double> secondsSinceCompletion = new HashMap<>();
+        jdbc.query("""
+                select r.nik, extract(epoch from now() - max(earlier.closed_at)) as seconds_since
+                  from registration r join program earlier on earlier.id = r.program_id
+                 where r.nik = any(?) and r.completed and earlier.kind = ? and earlier.id <> ?
+                 group by r.nik""", rs -> {
+            secondsSinceCompletion.put(rs.getString("nik"), rs.getDouble("seconds_since"));
+        }, applicants.stream().map(RegistrationRequest::nik).toArray(String[]::new), kind, programId);
+        return applicants.stream().map(applicant -> {
+            Double secondsSince = secondsSinceCompletion.get(applicant.nik());
+            double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;
+            Map<String, Object> verdict = table.evaluate(Map.of("programKind", kind,
+                    "domicileInRegion", region == null || applicant.nik().startsWith(region),
+                    "sectorInTracks", tracks.stream().anyMatch(track -> track.equalsIgnoreCase(applicant.sector().trim())),
+                    "yearsSinceCompletion", years), years < 0);
+            return new Verdict(Boolean.TRUE.equals(verdict.get("eligible")), (String) verdict.get("rule"),
+                    (String) verdict.get("reason"));
+        }).toList();
     }
 }

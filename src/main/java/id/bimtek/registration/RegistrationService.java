@@ -2,8 +2,6 @@ package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,27 +38,21 @@ public class RegistrationService {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
-    private final TransactionTemplate transaction;
-
-    private final Eligibility eligibility;
     private final SeatAllocator allocator;
     private final SeatOffers seatOffers;
 
-    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
-                        Eligibility eligibility, SeatAllocator allocator, SeatOffers seatOffers) {
-        this.eligibility = eligibility;
-        this.allocator = allocator;
-        this.seatOffers = seatOffers;
+    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, SeatAllocator allocator, SeatOffers seatOffers) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.allocator = allocator;
+        this.seatOffers = seatOffers;
     }
 
     /**
-     * Registers an applicant: a seat while the batch has one, the waitlist otherwise. Checks that need no
-     * lock (the NIK's structure, the programme's status, eligibility) run here, in the applicant's own
-     * request; the seat itself is decided by the {@link SeatAllocator}. A refusal by a rule is recorded
-     * in the audit trail.
+     * Registers an applicant: a seat while the batch has one, the waitlist otherwise (or an application,
+     * for a programme that selects). The NIK's structure is checked here, in the applicant's own request;
+     * the programme's status, eligibility, one place per NIK and the seat are decided by the
+     * {@link SeatAllocator}. A refusal by a rule is recorded in the audit trail.
      */
     public RegistrationView register(long programId, RegistrationRequest request) {
         return register(programId, request, APPLICANT);
@@ -71,15 +63,6 @@ public class RegistrationService {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
         });
-        Eligibility.Verdict verdict = eligibility.of(programId, request);
-        if (!verdict.eligible()) {
-            transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                    "REGISTRATION_REFUSED", actor, null, request.name(), "rule " + verdict.rule() + ": " + verdict.reason(),
-                    null, Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
-                            "rule", verdict.rule())));
-            throw ProblemException.refusedBy(verdict.rule(), "SECTOR".equals(verdict.rule()) ? "sector" : "nik",
-                    verdict.reason());
-        }
         return allocator.allocate(programId, request, actor);
     }
 

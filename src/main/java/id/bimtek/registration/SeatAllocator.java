@@ -26,13 +26,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives eligible applicants a seat or a waitlist place, many at a time (group commit). Every seat
- * decision of a programme needs its batch rows locked until commit, so one transaction per applicant
- * caps a rush at one commit at a time. Here a single thread takes whatever applications are waiting
- * (up to {@link #MAX_GROUP}), allocates them in arrival order in one transaction with the batch rows
- * locked, and answers each applicant only after that transaction has committed: nothing acknowledged
- * can be lost. If a group fails as a whole, its applications are retried one by one, so one bad
- * application fails alone.
+ * Decides applications many at a time (group commit): eligibility, one place per NIK, and a seat or a
+ * waitlist place. Every seat decision of a programme needs its batch rows locked until commit, so one
+ * transaction per applicant caps a rush at one commit at a time. Here a single thread takes whatever
+ * applications are waiting (up to {@link #MAX_GROUP}), decides them in arrival order in one transaction
+ * with the batch rows locked (eligibility in two queries for the whole group), and answers each applicant
+ * only after that transaction has committed: nothing acknowledged can be lost. If a group fails as a
+ * whole, its applications are retried one by one, so one bad application fails alone.
  */
 @Component
 class SeatAllocator {
@@ -43,7 +43,7 @@ class SeatAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
 
-    /** An eligible application waiting for its seat decision. */
+    /** An application waiting for its decision. */
     private record Application(long programId, RegistrationRequest request, String actor,
                                CompletableFuture<RegistrationView> answer) {
     }
@@ -68,20 +68,22 @@ class SeatAllocator {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final Eligibility eligibility;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Application> waiting = new LinkedBlockingQueue<>();
     private final Thread worker;
 
-    SeatAllocator(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    SeatAllocator(JdbcTemplate jdbc, AuditTrail audit, Eligibility eligibility, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.eligibility = eligibility;
         this.transaction = new TransactionTemplate(transactions);
         this.worker = new Thread(this::allocateWhatArrives, "seat-allocator");
         this.worker.setDaemon(true);
         this.worker.start();
     }
 
-    /** Waits for the decision on an eligible application: the registration as committed, or the refusal. */
+    /** Waits for the decision on an application: the registration as committed, or the refusal. */
     RegistrationView allocate(long programId, RegistrationRequest request, String actor) {
         Application application = new Application(programId, request, actor, new CompletableFuture<>());
         if (!worker.isAlive()) {
@@ -166,11 +168,11 @@ class SeatAllocator {
                     rs.getInt("taken")));
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
-        Map<String, Object> program = jdbc.queryForMap("""
+        Map<String, Object> program = jdbc.queryForList("""
                 select status, allocation_mode, registration_deadline > now() as before_deadline, now() as at
-                  from program where id = ?""",
-                programId);
-        ProblemException closed = !"REGISTRATION_OPEN".equals(program.get("status"))
+                  from program where id = ?""", programId).stream().findFirst().orElse(null);
+        ProblemException closed = program == null ? ProblemException.notFound("programme " + programId)
+                : !"REGISTRATION_OPEN".equals(program.get("status"))
                 ? ProblemException.conflict("status", "registration for this programme is not open (programme is "
                         + program.get("status") + ")")
                 : Boolean.FALSE.equals(program.get("before_deadline"))
@@ -180,6 +182,8 @@ class SeatAllocator {
             return;
         }
         Instant at = ((Timestamp) program.get("at")).toInstant();
+        List<Eligibility.Verdict> verdicts = eligibility.of(programId,
+                applications.stream().map(Application::request).toList());
         // allocation by selection: applications wait for the ranking after the deadline, nobody holds a seat yet
         boolean bySelection = "SELECTION".equals(program.get("allocation_mode"));
         Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
@@ -194,8 +198,16 @@ class SeatAllocator {
         List<Object[]> rows = new ArrayList<>();
         List<AuditTrail.Entry> records = new ArrayList<>();
         int next = 0;
-        for (Application application : applications) {
+        for (int i = 0; i < applications.size(); i++) {
+            Application application = applications.get(i);
             RegistrationRequest request = application.request();
+            Eligibility.Verdict verdict = verdicts.get(i);
+            if (!verdict.eligible()) {
+                outcomes.put(application, ProblemException.refusedBy(verdict.rule(),
+                        "SECTOR".equals(verdict.rule()) ? "sector" : "nik", verdict.reason()));
+                records.add(refusal(application, verdict.rule(), verdict.reason()));
+                continue;
+            }
             LockedBatch batch = batches.get(request.batch().trim());
             if (batch == null) {
                 outcomes.put(application, ProblemException.invalid("batch", "the programme has no batch '" + request.batch() + "'"));
@@ -204,10 +216,7 @@ class SeatAllocator {
             if (!placeHolders.add(request.nik())) {
                 String message = "this NIK already holds a place in the programme";
                 outcomes.put(application, new ProblemException(HttpStatus.CONFLICT, "nik", message, "ONE_PLACE_PER_NIK"));
-                records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_REFUSED", application.actor(),
-                        null, request.name(), "rule ONE_PLACE_PER_NIK: " + message, null,
-                        Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(),
-                                "rule", "ONE_PLACE_PER_NIK")));
+                records.add(refusal(application, "ONE_PLACE_PER_NIK", message));
                 continue;
             }
             long id = ids.get(next++);
@@ -248,5 +257,13 @@ class SeatAllocator {
             }
         }
         audit.appendAll(programId, records);
+    }
+
+    /** A refusal by a rule is kept in the audit trail, in the group's transaction. */
+    private static AuditTrail.Entry refusal(Application application, String rule, String reason) {
+        RegistrationRequest request = application.request();
+        return new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_REFUSED", application.actor(), null,
+                request.name(), "rule " + rule + ": " + reason, null,
+                Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(), "rule", rule));
     }
 }
