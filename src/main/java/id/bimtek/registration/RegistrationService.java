@@ -176,7 +176,7 @@ public class RegistrationService {
                 "the programme was cancelled");
         int cancelled = offersClosed + jdbc.update("""
                 update registration set status = 'CANCELLED', status_changed_at = now()
-                 where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'CONFIRMED')""", programId);
+                 where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')""", programId);
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
         audit.append(programId, AuditTrail.Stage.CANCELLATION, "REGISTRATIONS_CANCELLED", actor, null, null,
                 cancelled + " registrations cancelled with the programme", null, Map.of("cancelled", cancelled));

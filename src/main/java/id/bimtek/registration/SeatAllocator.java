@@ -57,12 +57,13 @@ class SeatAllocator {
         int waitlisted;
         final int takenBefore;
 
-        LockedBatch(long id, String name, int quota, int taken) {
+        LockedBatch(long id, String name, int quota, int taken, int waitlisted) {
             this.id = id;
             this.name = name;
             this.quota = quota;
             this.taken = taken;
             this.takenBefore = taken;
+            this.waitlisted = waitlisted;
         }
     }
 
@@ -163,9 +164,9 @@ class SeatAllocator {
 
     private void allocateForProgram(long programId, List<Application> applications, Map<Application, Object> outcomes) {
         Map<String, LockedBatch> batches = new HashMap<>();
-        jdbc.query("select id, name, quota, taken from batch where program_id = ? order by id for update", rs -> {
+        jdbc.query("select id, name, quota, taken, waitlisted from batch where program_id = ? order by id for update", rs -> {
             batches.put(rs.getString("name"), new LockedBatch(rs.getLong("id"), rs.getString("name"), rs.getInt("quota"),
-                    rs.getInt("taken")));
+                    rs.getInt("taken"), rs.getInt("waitlisted")));
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
         Map<String, Object> program = jdbc.queryForList("""
@@ -189,8 +190,6 @@ class SeatAllocator {
         Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
                 "select nik from registration where program_id = ? and nik = any(?) and " + HOLDS_A_PLACE, String.class,
                 programId, applications.stream().map(application -> application.request().nik()).toArray(String[]::new)));
-        batches.values().forEach(batch -> batch.waitlisted = jdbc.queryForObject(
-                "select count(*) from registration where batch_id = ? and status = 'WAITLISTED'", Integer.class, batch.id));
         List<Long> ids = new ArrayList<>(jdbc.queryForList(
                 "select nextval('registration_id_seq') from generate_series(1, ?)", Long.class, applications.size()));
         ids.sort(null);

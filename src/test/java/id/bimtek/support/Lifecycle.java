@@ -266,6 +266,11 @@ public class Lifecycle {
                  where b.program_id = ? and b.taken <> (select count(*) from registration r where r.batch_id = b.id
                                                         and r.status in ('REGISTERED', 'OFFERED', 'CONFIRMED'))""",
                 String.class, program.getId())).as("batches of %s whose seat count is off", program.getCode()).isEmpty();
+        assertThat(jdbc.queryForList("""
+                select b.name from batch b
+                 where b.program_id = ? and b.waitlisted <> (select count(*) from registration r where r.batch_id = b.id
+                                                             and r.status = 'WAITLISTED')""",
+                String.class, program.getId())).as("batches of %s whose waitlist length is off", program.getCode()).isEmpty();
     }
 
     public void resetClock() {
