@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.bimtek.shared.MultiRowInsert;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -95,10 +96,9 @@ public class AuditTrail {
                     entry.onBehalfOf(), subject, detail, oldJson, newJson, prevHash, hash});
             prevHash = hash;
         }
-        jdbc.batchUpdate("""
+        MultiRowInsert.insert(jdbc, """
                 insert into audit_record (program_id, seq, recorded_at, stage, kind, actor, on_behalf_of, subject, detail,
-                                          old_value, new_value, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          old_value, new_value, prev_hash, hash)""", rows);
         jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?", seq, prevHash, programId);
     }
 

@@ -1,6 +1,7 @@
 package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.MultiRowInsert;
 import id.bimtek.shared.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
@@ -246,10 +247,9 @@ class SeatAllocator {
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
             outcomes.put(application, registration);
         }
-        jdbc.batchUpdate("""
+        MultiRowInsert.insert(jdbc, """
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
-                                          phone, nib, business_scale, status, registered_at, status_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          phone, nib, business_scale, status, registered_at, status_changed_at)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);
