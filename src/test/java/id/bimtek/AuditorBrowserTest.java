@@ -3,6 +3,7 @@ package id.bimtek;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.bimtek.proposal.Program;
+import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.io.File;
@@ -20,9 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,34 +34,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LifecycleTest
 class AuditorBrowserTest {
 
-    private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
 
     @LocalServerPort int port;
     @Autowired Lifecycle lifecycle;
 
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
+    private HeadlessChromium chromium;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("chromium-auditor");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
     }
 
     @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

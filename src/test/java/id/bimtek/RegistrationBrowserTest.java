@@ -6,6 +6,7 @@ import id.bimtek.proposal.Program;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.io.File;
@@ -15,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,8 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LifecycleTest
 class RegistrationBrowserTest {
 
-    private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
     private static final Dimension DESKTOP = new Dimension(1400, 1000);
     private static final Dimension PHONE = new Dimension(390, 844);
 
@@ -58,7 +52,7 @@ class RegistrationBrowserTest {
 
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
+    private HeadlessChromium chromium;
 
     /** Runs before @AfterEach, while the browser is still open: what the page looked like when the test failed. */
     @RegisterExtension
@@ -67,27 +61,18 @@ class RegistrationBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("chromium-registration");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--lang=en-US");
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            deleteTree(profile);
             lifecycle.assertStatusesMatchProcesses();
         }
     }
@@ -241,14 +226,4 @@ class RegistrationBrowserTest {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

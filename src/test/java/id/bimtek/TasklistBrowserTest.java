@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.io.File;
@@ -14,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +49,6 @@ import org.springframework.http.ResponseEntity;
 @LifecycleTest
 class TasklistBrowserTest {
 
-    private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TITLE = "Bimtek Pengembangan Produk Industri: Menjahit";
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
@@ -66,7 +60,7 @@ class TasklistBrowserTest {
     @Autowired Lifecycle lifecycle;
     @Autowired TestRestTemplate http;
 
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -77,20 +71,8 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        // Selenium must use the driver given here, never download one (Selenium Manager is not consulted).
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        profile = Files.createTempDirectory("bimtek-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("--lang=en-US");
+        browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120)).scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(250));
         wait.ignoring(StaleElementReferenceException.class); // Angular re-renders the lists
@@ -99,11 +81,10 @@ class TasklistBrowserTest {
     @AfterEach
     void stopBrowser() throws IOException {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            deleteTree(profile);
             lifecycle.assertStatusesMatchProcesses();
         }
     }
@@ -217,14 +198,4 @@ class TasklistBrowserTest {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }
