@@ -1,7 +1,6 @@
 package id.bimtek.workflow;
 
 import id.bimtek.shared.Wib;
-import id.bimtek.shared.ActingUser;
 import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import id.bimtek.shared.WorkingDays;
