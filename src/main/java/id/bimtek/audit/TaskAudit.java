@@ -1,6 +1,6 @@
 package id.bimtek.audit;
 
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+import id.bimtek.proposal.ProcessPrograms;
 
 import id.bimtek.shared.ActingUser;
 import id.bimtek.workflow.DecisionLog;
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskAudit implements TaskListener {
 
+    private final ProcessPrograms processPrograms;
     private final AuditTrail audit;
 
-    public TaskAudit(AuditTrail audit) {
+    public TaskAudit(AuditTrail audit, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.audit = audit;
     }
 
@@ -63,7 +65,7 @@ public class TaskAudit implements TaskListener {
                 return;
             }
         }
-        audit.append((Long) task.getVariable(PROGRAM_ID), DecisionLog.stageOf(task.getTaskDefinitionKey()), kind, actor,
+        audit.append(processPrograms.idOf(task), DecisionLog.stageOf(task.getTaskDefinitionKey()), kind, actor,
                 null, task.getName(), detail, null, value);
     }
 }

@@ -1,7 +1,7 @@
 package id.bimtek.budget;
 
+import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.BUDGET_COMMITTED;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitBudgetDelegate implements JavaDelegate {
 
+    private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
     private final BudgetService budget;
     private final DecisionLog decisions;
 
-    public CommitBudgetDelegate(ProgramRepository programs, BudgetService budget, DecisionLog decisions) {
+    public CommitBudgetDelegate(ProgramRepository programs, BudgetService budget, DecisionLog decisions, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.programs = programs;
         this.budget = budget;
         this.decisions = decisions;
@@ -28,7 +30,7 @@ public class CommitBudgetDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Program program = programs.findById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+        Program program = programs.findById(processPrograms.idOf(execution)).orElseThrow();
         BigDecimal total = program.requestedTotal();
         String approver = ActingUser.of(execution);
         boolean committed = budget.commit(program.getBudgetLineId(), program.getId(), total, approver);

@@ -1,8 +1,8 @@
 package id.bimtek.cancellation;
 
+import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,15 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class CancelProgramDelegate implements JavaDelegate {
 
+    private final ProcessPrograms processPrograms;
     private final CancellationService cancellation;
 
-    public CancelProgramDelegate(CancellationService cancellation) {
+    public CancelProgramDelegate(CancellationService cancellation, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.cancellation = cancellation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cancellation.cancel((Long) execution.getVariable(PROGRAM_ID),
+        cancellation.cancel(processPrograms.idOf(execution),
                 (String) execution.getVariable(CANCELLATION_REASON), (String) execution.getVariable(CANCELLED_BY));
     }
 }

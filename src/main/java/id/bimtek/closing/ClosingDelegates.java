@@ -1,6 +1,6 @@
 package id.bimtek.closing;
 
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+import id.bimtek.proposal.ProcessPrograms;
 
 import id.bimtek.shared.ActingUser;
 
@@ -14,13 +14,13 @@ public class ClosingDelegates {
 
     /** assessCompletion: completion from attendance, and certificate numbers for graduates. */
     @Bean
-    JavaDelegate assessCompletionDelegate(ClosingService closing) {
-        return execution -> closing.assessCompletion((Long) execution.getVariable(PROGRAM_ID));
+    JavaDelegate assessCompletionDelegate(ClosingService closing, ProcessPrograms processPrograms) {
+        return execution -> closing.assessCompletion(processPrograms.idOf(execution));
     }
 
     /** settleBudget: realise the approved report's total and release the unspent commitment. */
     @Bean
-    JavaDelegate settleBudgetDelegate(ClosingService closing) {
-        return execution -> closing.settle((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    JavaDelegate settleBudgetDelegate(ClosingService closing, ProcessPrograms processPrograms) {
+        return execution -> closing.settle(processPrograms.idOf(execution), ActingUser.of(execution));
     }
 }

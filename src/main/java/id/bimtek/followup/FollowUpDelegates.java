@@ -1,6 +1,6 @@
 package id.bimtek.followup;
 
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
+import id.bimtek.proposal.ProcessPrograms;
 
 import id.bimtek.shared.ActingUser;
 import java.util.List;
@@ -15,11 +15,11 @@ public class FollowUpDelegates {
 
     /** createFollowUpPlans: the default plan for every graduate. */
     @Bean
-    JavaDelegate createFollowUpPlansDelegate(FollowUpService followUp) {
-        return execution -> followUp.createPlans((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    JavaDelegate createFollowUpPlansDelegate(FollowUpService followUp, ProcessPrograms processPrograms) {
+        return execution -> followUp.createPlans(processPrograms.idOf(execution), ActingUser.of(execution));
     }
 
-    /** {@code ${monitoringRounds.dueDates(programId)}}: one timer date per round. */
+    /** {@code ${monitoringRounds.dueDates(processPrograms.idOf(execution))}}: one timer date per round. */
     @Component("monitoringRounds")
     public static class MonitoringRounds {
 

@@ -8,10 +8,7 @@ public final class ProcessVariables {
     public static final String PROGRAM_ID = "programId";
     public static final String PROPOSAL_VALID = "proposalValid";
     public static final String VALIDATION_PROBLEMS = "validationProblems";
-    public static final String TOTAL_AMOUNT = "totalAmount";
-    public static final String FUNDING_SOURCE = "fundingSource";
     public static final String BUDGET_COMMITTED = "budgetCommitted";
-    public static final String FIRST_BUDGET_APPROVER = "firstBudgetApprover";
     public static final String REGISTRATION_DEADLINE = "registrationDeadline";
     public static final String ENOUGH_REGISTRANTS = "enoughRegistrants";
     public static final String BATCH_ID = "batchId";

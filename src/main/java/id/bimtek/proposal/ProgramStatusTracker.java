@@ -14,17 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("programStatus")
 public class ProgramStatusTracker {
 
+    private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
     private final AuditTrail audit;
 
-    public ProgramStatusTracker(ProgramRepository programs, AuditTrail audit) {
+    public ProgramStatusTracker(ProgramRepository programs, AuditTrail audit, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.programs = programs;
         this.audit = audit;
     }
 
     @Transactional
     public void set(DelegateExecution execution, String status) {
-        Long programId = (Long) execution.getVariable(ProcessVariables.PROGRAM_ID);
+        Long programId = processPrograms.idOf(execution);
         change(programs.findById(programId).orElseThrow(), ProgramStatus.valueOf(status), ActingUser.of(execution));
     }
 

@@ -1,7 +1,7 @@
 package id.bimtek.registration;
 
+import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.ENOUGH_REGISTRANTS;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.proposal.Program;
@@ -11,7 +11,6 @@ import id.bimtek.proposal.ProgramStatusTracker;
 import id.bimtek.shared.ActingUser;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,17 +21,17 @@ public class RegistrationDelegates {
 
     /** openRegistration: hands the deadline to the process's timer. */
     @Bean
-    JavaDelegate openRegistrationDelegate(ProgramRepository programs) {
+    JavaDelegate openRegistrationDelegate(ProgramRepository programs, ProcessPrograms processPrograms) {
         return execution -> {
-            Program program = program(programs, execution);
+            Program program = programs.findById(processPrograms.idOf(execution)).orElseThrow();
             execution.setVariable(REGISTRATION_DEADLINE, isoInstant(program.getRegistrationDeadline()));
         };
     }
 
     /** extendRegistration: the department head's new deadline becomes the programme's. */
     @Bean
-    JavaDelegate extendRegistrationDelegate(ProgramRepository programs) {
-        return execution -> program(programs, execution)
+    JavaDelegate extendRegistrationDelegate(ProgramRepository programs, ProcessPrograms processPrograms) {
+        return execution -> programs.findById(processPrograms.idOf(execution)).orElseThrow()
                 .extendRegistration(Instant.parse((String) execution.getVariable(REGISTRATION_DEADLINE)));
     }
 
@@ -42,9 +41,9 @@ public class RegistrationDelegates {
      */
     @Bean
     JavaDelegate closeRegistrationDelegate(ProgramRepository programs, ProgramStatusTracker statuses,
-                                           RegistrationService registrations) {
+                                           RegistrationService registrations, ProcessPrograms processPrograms) {
         return execution -> {
-            Program program = programs.lockById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
+            Program program = programs.lockById(processPrograms.idOf(execution)).orElseThrow();
             registrations.lockBatches(program.getId());
             statuses.change(program, ProgramStatus.REGISTRATION_CLOSED, ActingUser.of(execution));
             programs.flush();
@@ -55,21 +54,18 @@ public class RegistrationDelegates {
 
     /** rankApplications: programmes allocated by selection rank their applications for staff to review. */
     @Bean
-    JavaDelegate rankApplicationsDelegate(ApplicantRanking ranking) {
-        return execution -> ranking.rank((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    JavaDelegate rankApplicationsDelegate(ApplicantRanking ranking, ProcessPrograms processPrograms) {
+        return execution -> ranking.rank(processPrograms.idOf(execution), ActingUser.of(execution));
     }
 
     /** confirmParticipantList: seat holders become participants; the rest of the waitlist is told no. */
     @Bean
-    JavaDelegate confirmParticipantListDelegate(RegistrationService registrations) {
-        return execution -> registrations.confirmParticipants((Long) execution.getVariable(PROGRAM_ID), ActingUser.of(execution));
+    JavaDelegate confirmParticipantListDelegate(RegistrationService registrations, ProcessPrograms processPrograms) {
+        return execution -> registrations.confirmParticipants(processPrograms.idOf(execution), ActingUser.of(execution));
     }
 
     static String isoInstant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static Program program(ProgramRepository programs, DelegateExecution execution) {
-        return programs.findById((Long) execution.getVariable(PROGRAM_ID)).orElseThrow();
-    }
 }

@@ -1,10 +1,9 @@
 package id.bimtek.workflow;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.Wib;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
-import static id.bimtek.proposal.ProcessVariables.FIRST_BUDGET_APPROVER;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.delegation.Delegations;
@@ -55,6 +54,7 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
             "decideUndersubscription", new DecisionTask("undersubscriptionDecision", List.of("EXTEND", "CANCEL")),
             "approveClosingReport", new DecisionTask("closingDecision", List.of("APPROVE", "REVISE")));
 
+    private final ProcessPrograms processPrograms;
     private final DecisionLog log;
     private final Delegations delegations;
     private final ProgramRepository programs;
@@ -62,7 +62,8 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
     private final java.util.function.LongFunction<LocalDate> firstBatchStart;
 
     public DecisionTasks(DecisionLog log, Delegations delegations, ProgramRepository programs, Notifications notifications,
-                         org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                         org.springframework.jdbc.core.JdbcTemplate jdbc, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.log = log;
         this.delegations = delegations;
         this.programs = programs;
@@ -117,28 +118,46 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         Map<String, Object> routing = new HashMap<>();
         routing.put(spec.variable(), decision);
         switch (key) {
-            case "approveBudget" -> routing.put(FIRST_BUDGET_APPROVER, acting.authority());
             case "secondBudgetApproval" -> {
-                Object first = task.getVariable(FIRST_BUDGET_APPROVER);
-                if (acting.authority().equals(first) || actor.equals(first)) {
+                Decision first = firstBudgetApproval(processPrograms.idOf(task));
+                Set<String> firstPeople = new java.util.HashSet<>(java.util.Arrays.asList(first.getActor(), first.getOnBehalfOf()));
+                if (firstPeople.contains(actor) || firstPeople.contains(acting.authority())) {
                     throw ProblemException.forbidden("the second budget approval must come from another department head than "
-                            + first);
+                            + (first.getOnBehalfOf() != null ? first.getOnBehalfOf() : first.getActor()));
                 }
             }
             case "decideUndersubscription" -> routing.putAll(undersubscription(decision, task, comment, actor));
             default -> {
             }
         }
-        log.record((Long) task.getVariable(PROGRAM_ID), key, task.getName(), task.getId(), decision, comment, actor,
+        log.record(processPrograms.idOf(task), key, task.getName(), task.getId(), decision, comment, actor,
                 acting.onBehalfOf());
         tellProposer(task, decision, comment, acting);
         task.getExecution().setVariables(routing);
         task.getExecution().removeVariables(List.of(DECISION, COMMENT, NEW_DEADLINE));
     }
 
+    /**
+     * The approval that led to this second one: the latest APPROVE of the first budget approval in the
+     * decision log (a REVISE round starts the pair again), never a variable someone could have rewritten.
+     */
+    private Decision firstBudgetApproval(long programId) {
+        List<Decision> decisions = log.of(programId);
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            Decision decision = decisions.get(i);
+            if ("approveBudget".equals(decision.getTaskKey())) {
+                if ("APPROVE".equals(decision.getDecision())) {
+                    return decision;
+                }
+                break;
+            }
+        }
+        throw new IllegalStateException("a second budget approval without an approved first one on programme " + programId);
+    }
+
     /** The staff member who proposed the programme hears of every decision on it. */
     private void tellProposer(DelegateTask task, String decision, String comment, Delegations.Acting acting) {
-        programs.findById((Long) task.getVariable(PROGRAM_ID)).ifPresent(program -> notifications.toUser(
+        programs.findById(processPrograms.idOf(task)).ifPresent(program -> notifications.toUser(
                 program.getCreatedBy(), Notifications.DECISION, program.getId(),
                 "Keputusan " + decision + ": " + task.getName() + " — " + program.getCode(),
                 "Program: " + program.getCode() + " " + program.getTitle() + "\nTugas: " + task.getName()
@@ -178,7 +197,7 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         if (!newDeadline.isAfter(Instant.now())) {
             throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future");
         }
-        LocalDate firstDay = firstBatchStart.apply((Long) task.getVariable(PROGRAM_ID));
+        LocalDate firstDay = firstBatchStart.apply(processPrograms.idOf(task));
         if (firstDay != null && !newDeadline.atZone(JAKARTA).toLocalDate().isBefore(firstDay)) {
             throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be before the first batch starts ("
                     + firstDay + ")");

@@ -1,7 +1,7 @@
 package id.bimtek.workflow;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.Wib;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import id.bimtek.shared.WorkingDays;
 import java.time.ZoneId;
@@ -28,11 +28,13 @@ public class TaskDeadlines {
     private static final ZoneId JAKARTA = Wib.ZONE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
+    private final ProcessPrograms processPrograms;
     private final DeadlineProperties properties;
     private final DecisionLog log;
     private final TaskNotifications notifications;
 
-    public TaskDeadlines(DeadlineProperties properties, DecisionLog log, TaskNotifications notifications) {
+    public TaskDeadlines(DeadlineProperties properties, DecisionLog log, TaskNotifications notifications, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.properties = properties;
         this.log = log;
         this.notifications = notifications;
@@ -51,7 +53,7 @@ public class TaskDeadlines {
     TaskListener taskReminder() {
         return task -> {
             String waitingOn = task.getAssignee() != null ? task.getAssignee() : String.join(", ", candidateGroups(task));
-            log.recordBySystem((Long) task.getVariable(PROGRAM_ID), task.getTaskDefinitionKey(), task.getName(), "REMINDER",
+            log.recordBySystem(processPrograms.idOf(task), task.getTaskDefinitionKey(), task.getName(), "REMINDER",
                     "'" + task.getName() + "' is due" + (task.getDueDate() == null ? "" : " since "
                             + WHEN.format(task.getDueDate().toInstant().atZone(JAKARTA)) + " WIB")
                             + "; waiting on " + waitingOn);
@@ -71,7 +73,7 @@ public class TaskDeadlines {
                     added.add(next);
                 }
             }
-            log.recordBySystem((Long) task.getVariable(PROGRAM_ID), task.getTaskDefinitionKey(), task.getName(), "ESCALATED",
+            log.recordBySystem(processPrograms.idOf(task), task.getTaskDefinitionKey(), task.getName(), "ESCALATED",
                     "'" + task.getName() + "' is overdue; escalated to " + (added.isEmpty() ? "nobody" : String.join(", ", added)));
             notifications.escalated(task, added);
         };

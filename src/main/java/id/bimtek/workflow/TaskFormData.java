@@ -1,7 +1,7 @@
 package id.bimtek.workflow;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.Wib;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
 import id.bimtek.budget.BudgetLine;
@@ -39,6 +39,7 @@ public class TaskFormData implements TaskListener {
 
     private static final Map<String, String> SCALES = Map.of("MICRO", "mikro", "SMALL", "kecil", "MEDIUM", "menengah");
 
+    private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
     private final BudgetLineRepository lines;
     private final DecisionLog decisions;
@@ -46,7 +47,8 @@ public class TaskFormData implements TaskListener {
     private final ApplicantRanking ranking;
 
     public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions, JdbcTemplate jdbc,
-                        ApplicantRanking ranking) {
+                        ApplicantRanking ranking, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.ranking = ranking;
         this.programs = programs;
         this.lines = lines;
@@ -56,7 +58,7 @@ public class TaskFormData implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Program program = programs.findById((Long) task.getVariable(PROGRAM_ID)).orElseThrow();
+        Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
         BudgetLine line = lines.findById(program.getBudgetLineId()).orElseThrow();
         Map<String, Object> shown = new HashMap<>();
         shown.put("programCode", program.getCode());

@@ -1,7 +1,7 @@
 package id.bimtek.workflow;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
-import static id.bimtek.proposal.ProcessVariables.PROGRAM_ID;
 
 import id.bimtek.notification.Notifications;
 import java.util.Collection;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskNotifications implements TaskListener {
 
+    private final ProcessPrograms processPrograms;
     private final Notifications notifications;
 
-    public TaskNotifications(Notifications notifications) {
+    public TaskNotifications(Notifications notifications, ProcessPrograms processPrograms) {
+        this.processPrograms = processPrograms;
         this.notifications = notifications;
     }
 
@@ -55,8 +57,8 @@ public class TaskNotifications implements TaskListener {
         }
     }
 
-    private static Long programId(DelegateTask task) {
-        return (Long) task.getVariable(PROGRAM_ID);
+    private Long programId(DelegateTask task) {
+        return processPrograms.idOf(task);
     }
 
     private static String subject(DelegateTask task) {
