@@ -52,7 +52,12 @@ class WebappSecurityTest {
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         lifecycle.decide(program, "reviewProposal", Lifecycle.DIVISION_HEAD, "APPROVE", null);
         String task = lifecycle.task(program, "approveBudget").getId();
-        assertThat(authorizations.isUserAuthorized("department-head", List.of("department-head"), UPDATE, TASK, task)).isTrue();
+        // candidates work on a task (claim, complete); they do not reassign or change it
+        assertThat(authorizations.isUserAuthorized("department-head", List.of("department-head"),
+                org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK, TASK, task)).isTrue();
+        assertThat(authorizations.isUserAuthorized("department-head", List.of("department-head"), UPDATE, TASK, task)).isFalse();
+        assertThat(authorizations.isUserAuthorized("department-head", List.of("department-head"),
+                org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN, TASK, task)).isFalse();
         assertThat(authorizations.isUserAuthorized("department-head", List.of("department-head"), READ, TASK, task)).isTrue();
         assertThat(authorizations.isUserAuthorized("staff", List.of("staff"), UPDATE, TASK, task)).isFalse();
         assertThat(authorizations.isUserAuthorized("staff", List.of("staff"), READ, TASK, task)).isFalse();

@@ -118,6 +118,19 @@ public class AuditTrail {
         return jdbc.query("select * from audit_record where program_id = ? order by seq", AuditTrail::map, programId);
     }
 
+    /** Everyone recorded as having taken one of these kinds of step on the programme, in person or on whose behalf. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> actorsOf(long programId, java.util.Collection<String> kinds) {
+        java.util.Set<String> actors = new java.util.HashSet<>();
+        jdbc.query("select actor, on_behalf_of from audit_record where program_id = ? and kind = any(?)", rs -> {
+            actors.add(rs.getString("actor"));
+            if (rs.getString("on_behalf_of") != null) {
+                actors.add(rs.getString("on_behalf_of"));
+            }
+        }, programId, kinds.toArray(String[]::new));
+        return actors;
+    }
+
     /** Recomputes every hash of the programme's chain; names the first record that does not match. */
     @Transactional(readOnly = true)
     public Verification verify(long programId) {

@@ -118,26 +118,25 @@ public class Delegations {
 
     /**
      * Whether {@code user} may act on a task held by {@code assignee} or offered to {@code candidateGroups},
-     * and on whose behalf: in their own right first, else as an active deputy.
+     * and on whose behalf: in their own right first, else as an active deputy. Holding the task is not
+     * authority by itself: whoever holds it must also hold one of its groups, so a task handed to someone
+     * outside its role (in Tasklist, say) cannot be completed by them.
      */
     public Optional<Acting> actingOn(String user, String assignee, Set<String> candidateGroups) {
         Map<String, List<String>> principals = activePrincipalsOf(user);
         if (assignee != null && !assignee.equals(user)) {
-            return principals.containsKey(assignee) ? Optional.of(new Acting(user, assignee)) : Optional.empty();
+            List<String> principalGroups = principals.get(assignee);
+            return principalGroups != null && principalGroups.stream().anyMatch(candidateGroups::contains)
+                    ? Optional.of(new Acting(user, assignee)) : Optional.empty();
         }
         List<String> own = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         if (own.stream().anyMatch(candidateGroups::contains)) {
             return Optional.of(new Acting(user, null));
         }
-        Optional<Acting> deputising = principals.entrySet().stream()
+        return principals.entrySet().stream()
                 .filter(principal -> principal.getValue().stream().anyMatch(candidateGroups::contains))
                 .map(principal -> new Acting(user, principal.getKey()))
                 .findFirst();
-        if (deputising.isPresent()) {
-            return deputising;
-        }
-        // assigned to them directly (not through a group they hold)
-        return user.equals(assignee) ? Optional.of(new Acting(user, null)) : Optional.empty();
     }
 
     /** Task creation: the deputies of the heads it is offered to become candidates. */

@@ -65,6 +65,7 @@ public class ProgramService {
     @Transactional
     public Program update(long id, ProgramRequest request, String user) {
         Program program = lock(id);
+        mustBeAuthor(program, user);
         if (!program.getStatus().isEditableByStaff()) {
             throw ProblemException.conflict("status", "programme " + program.getCode() + " is " + program.getStatus()
                     + "; it can only be changed while it is a draft or sent back for revision");
@@ -83,6 +84,7 @@ public class ProgramService {
     @Transactional
     public Program submit(long id, String user) {
         Program program = lock(id);
+        mustBeAuthor(program, user);
         switch (program.getStatus()) {
             case DRAFT -> {
                 statuses.change(program, ProgramStatus.SUBMITTED, user);
@@ -101,7 +103,9 @@ public class ProgramService {
                 identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
                         .map(org.camunda.bpm.engine.identity.Group::getId).toList());
                 try {
-                    tasks.setAssignee(revision.getId(), user);
+                    if (revision.getAssignee() == null) {
+                        tasks.claim(revision.getId(), user);
+                    }
                     tasks.complete(revision.getId());
                 } finally {
                     identity.clearAuthentication();
@@ -119,6 +123,14 @@ public class ProgramService {
         program.getBatches().size();
         program.getBudgetItems().size();
         return program;
+    }
+
+    /** A proposal belongs to its author: others can read it, only they change or submit it. */
+    private static void mustBeAuthor(Program program, String user) {
+        if (!program.getCreatedBy().equals(user)) {
+            throw ProblemException.forbidden("programme " + program.getCode() + " was proposed by " + program.getCreatedBy()
+                    + "; only they can change or submit it");
+        }
     }
 
     Program lock(long id) {

@@ -1,0 +1,50 @@
+package id.bimtek.workflow;
+
+import id.bimtek.proposal.ProcessVariables;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task of the programme lifecycle the {@link TaskAuthority} check as a built-in listener,
+ * which runs before the listeners written in the BPMN: a task added to the model cannot forget it.
+ */
+@Component
+class EveryUserTask extends AbstractProcessEnginePlugin {
+
+    /** Looked up when a task event happens: the authority check needs engine services that do not exist yet. */
+    private final ObjectProvider<TaskAuthority> authority;
+
+    EveryUserTask(ObjectProvider<TaskAuthority> authority) {
+        this.authority = authority;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (!ProcessVariables.PROCESS_KEY.equals(((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+                    return;
+                }
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                TaskListener check = task -> authority.getObject().notify(task);
+                for (String event : List.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
+                    definition.addBuiltInTaskListener(event, check);
+                }
+            }
+        });
+    }
+}
