@@ -30,7 +30,7 @@ public class ProcessPrograms {
         return idOf(task.getExecution());
     }
 
-    private long idOfCode(String code) {
+    public long idOfCode(String code) {
         if (code == null) {
             throw new IllegalStateException("a programme's process always carries the programme's code as its business key");
         }
