@@ -1,0 +1,317 @@
+package id.bimtek;
+
+import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
+import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
+import static id.bimtek.support.Lifecycle.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import id.bimtek.budget.FundingSource;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.support.ExpressionTripwire;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import id.bimtek.support.WebappSession;
+import id.bimtek.workflow.DecisionLog;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The findings of the security review, each tried the way an attacker with an ordinary account would:
+ * through the webapps' session (with its XSRF token) and HTTP Basic on the APIs. Each failed on the code
+ * before the fix.
+ */
+@LifecycleTest
+class AttackTest {
+
+    private static final String ENGINE = "/camunda/api/engine/engine/default/";
+    private static final String TRIP = "${expressionTripwire.trip()}";
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired ExpressionTripwire tripwire;
+    @Autowired TestRestTemplate http;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired FilterService filters;
+    @Autowired IdentityService identity;
+    @Autowired ProgramService programs;
+    @Autowired DecisionLog decisions;
+
+    // 1. expressions from requests never run, whatever the surface or the encoding
+
+    @Test
+    void noExpressionFromARequestEverRuns() throws Exception {
+        String plain = "{\"orQueries\":[{\"assigneeExpression\":\"" + TRIP + "\"}]}";
+        String escaped = plain.replace("$", "\\u0024").replace("{e", "\\u007be");
+        List<WebappSession> sessions = List.of(session("staff", "tasklist"), session("auditor", "cockpit"));
+        for (WebappSession session : sessions) {
+            for (String body : List.of(plain, escaped)) {
+                for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                        Charset.forName("UTF-32"))) {
+                    for (String type : List.of("application/json", "application/json;charset=" + charset.name(), "text/plain")) {
+                        assertRefused(session.send("POST", ENGINE + "task", type, body.getBytes(charset)));
+                    }
+                }
+                assertRefused(session.send("POST", ENGINE + "task", "application/json", gzip(body), "Content-Encoding", "gzip"));
+            }
+            assertRefused(session.get(ENGINE + "task?assigneeExpression=" + TRIP.replace("$", "%24").replace("{", "%7B")
+                    .replace("}", "%7D")));
+        }
+        // the administrators' /engine-rest too
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16BE)) {
+            HttpHeaders headers = basic("admin");
+            headers.set("Content-Type", "application/json");
+            ResponseEntity<String> answer = http.exchange(URI.create(http.getRootUri() + "/engine-rest/task"), HttpMethod.POST,
+                    new HttpEntity<>(escaped.getBytes(charset), headers), String.class);
+            assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
+        }
+        // and inside the engine, whoever asks: a stored filter, a query through the Java API
+        Filter filter = filters.saveFilter(filters.newTaskFilter("trap").setQuery(tasks.createTaskQuery().taskAssigneeExpression(TRIP)));
+        try {
+            assertThatThrownBy(() -> filters.list(filter.getId())).hasStackTraceContaining("not evaluated in queries");
+        } finally {
+            filters.deleteFilter(filter.getId());
+        }
+        assertThatThrownBy(() -> tasks.createTaskQuery().or().taskAssigneeExpression(TRIP).endOr().list())
+                .hasStackTraceContaining("not evaluated in queries");
+        assertThat(tripwire.runs()).isZero();
+        // what Tasklist's filters use still works
+        Filter mine = filters.saveFilter(filters.newTaskFilter("mine").setQuery(tasks.createTaskQuery()
+                .dueBeforeExpression("${dateTime().plusDays(2)}").followUpAfterExpression("${now()}")));
+        try {
+            assertThat(filters.list(mine.getId())).isNotNull();
+        } finally {
+            filters.deleteFilter(mine.getId());
+        }
+    }
+
+    // 2. variables decide nothing, and task holders cannot write them
+
+    @Test
+    void aTaskHolderCannotWriteVariablesReassignSignalOrCorrelate() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        Task task = lifecycle.task(program, "approveBudget");
+        String instance = task.getProcessInstanceId();
+        WebappSession head = session("department-head", "tasklist");
+        assertThat(head.json("POST", ENGINE + "task/" + task.getId() + "/claim", "{\"userId\":\"department-head\"}").statusCode())
+                .isEqualTo(204);
+        Map<String, Object> before = runtime.getVariables(instance);
+
+        List<HttpResponse<String>> attempts = List.of(
+                head.json("POST", ENGINE + "task/" + task.getId() + "/variables",
+                        "{\"modifications\":{\"secondApprovalRequired\":{\"value\":false,\"type\":\"Boolean\"}}}"),
+                head.json("PUT", ENGINE + "task/" + task.getId() + "/variables/programId", "{\"value\":1,\"type\":\"Long\"}"),
+                head.json("PUT", ENGINE + "task/" + task.getId() + "/localVariables/decision", "{\"value\":\"APPROVE\"}"),
+                head.json("DELETE", ENGINE + "task/" + task.getId() + "/variables/programId", null),
+                head.json("PUT", ENGINE + "process-instance/" + instance + "/variables/programId", "{\"value\":1,\"type\":\"Long\"}"),
+                head.json("POST", ENGINE + "process-instance/" + instance + "/variables",
+                        "{\"modifications\":{\"totalAmount\":{\"value\":1,\"type\":\"Long\"}}}"),
+                head.json("POST", ENGINE + "signal", "{\"name\":\"anything\"}"),
+                head.json("POST", ENGINE + "message", "{\"messageName\":\"ProgramCancellationRequested\",\"businessKey\":\""
+                        + program.getCode() + "\"}"),
+                head.json("POST", ENGINE + "task/" + task.getId() + "/assignee", "{\"userId\":\"staff\"}"),
+                head.json("POST", ENGINE + "task/" + task.getId() + "/delegate", "{\"userId\":\"staff\"}"),
+                head.json("POST", ENGINE + "task/" + task.getId() + "/identity-links", "{\"groupId\":\"staff\",\"type\":\"candidate\"}"),
+                head.json("POST", ENGINE + "process-instance/" + instance + "/modification",
+                        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"commitBudget\"}]}"),
+                head.json("POST", ENGINE + "task/" + task.getId() + "/submit-form", "{\"variables\":{"
+                        + "\"decision\":{\"value\":\"APPROVE\"},\"secondApprovalRequired\":{\"value\":false}}}"),
+                head.json("POST", ENGINE + "task/" + task.getId() + "/complete", "{\"variables\":{"
+                        + "\"decision\":{\"value\":\"APPROVE\"},\"programId\":{\"value\":1,\"type\":\"Long\"}}}"));
+        for (HttpResponse<String> attempt : attempts) {
+            assertThat(attempt.statusCode()).as(attempt.request().method() + " " + attempt.uri() + ": " + attempt.body())
+                    .isEqualTo(403);
+        }
+        assertThat(attempts.get(12).body()).contains("variables.secondApprovalRequired");
+        assertThat(runtime.getVariables(instance)).isEqualTo(before);
+        assertThat(lifecycle.task(program, "approveBudget").getAssignee()).isEqualTo("department-head");
+        assertThat(lifecycle.instanceOf(program)).isNotNull();
+
+        // the form's own fields still complete it, as Tasklist sends them
+        HttpResponse<String> approve = head.json("POST", ENGINE + "task/" + task.getId() + "/submit-form", "{\"variables\":{"
+                + "\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},\"comment\":{\"value\":\"Setuju\",\"type\":\"String\"}}}");
+        assertThat(approve.statusCode()).as(approve.body()).isEqualTo(204);
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
+    }
+
+    @Test
+    void secondApprovalAndItsChainComeFromTheDomainNotFromVariables() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000, FundingSource.APBN)));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        String instance = lifecycle.instanceOf(program).getId();
+        // whatever the variables say (written here with the engine's own API, as no user surface allows)
+        runtime.setVariables(instance, Map.of("totalAmount", 1L, "fundingSource", "APBD", "secondApprovalRequired", false,
+                "firstBudgetApprover", "someone-else"));
+        lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", null);
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("secondBudgetApproval");
+        runtime.setVariable(instance, "firstBudgetApprover", "someone-else");
+        assertThatThrownBy(() -> lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_HEAD, "APPROVE", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThat(decisions.of(program.getId())).extracting(d -> d.getTaskKey() + ":" + d.getActor())
+                .contains("approveBudget:department-head").doesNotContain("secondBudgetApproval:department-head");
+    }
+
+    @Test
+    void aTaskBelongsToTheProgrammeOfItsProcessWhateverItsVariablesSay() {
+        Program open = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Program other = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        lifecycle.decide(other, "reviewProposal", DIVISION_HEAD, "REVISE", "Lengkapi rincian");
+        runtime.setVariable(lifecycle.instanceOf(other).getId(), "programId", open.getId());
+        programs.submit(other.getId(), STAFF.id());
+        assertThat(lifecycle.program(open.getId()).getStatus().name()).isEqualTo("REGISTRATION_OPEN");
+        assertThat(lifecycle.program(other.getId()).getStatus().name()).isEqualTo("IN_REVIEW");
+        assertThat(lifecycle.instanceOf(open)).isWaitingAt("registrationDeadline");
+        lifecycle.assertStatusesMatchProcesses();
+    }
+
+    // 3. separation of duties, and nobody completes a task outside its role
+
+    @Test
+    void anApprovalHandedToSomeoneOutsideItsRoleCannotBeTaken() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        Task task = lifecycle.task(program, "approveBudget");
+        // through the engine's own API, as an administrator could: the engine refuses the assignment itself
+        assertThatThrownBy(() -> tasks.setAssignee(task.getId(), "staff")).hasRootCauseInstanceOf(ProblemException.class);
+        assertThat(lifecycle.task(program, "approveBudget").getAssignee()).isNull();
+        // through the project's API
+        assertThatThrownBy(() -> lifecycle.decide(program, "approveBudget", STAFF, "APPROVE", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        // through Tasklist: staff cannot claim it, nor complete it
+        WebappSession staff = session("staff", "tasklist");
+        assertThat(staff.json("POST", ENGINE + "task/" + task.getId() + "/claim", "{\"userId\":\"staff\"}").statusCode())
+                .isIn(403, 404, 500).isNotEqualTo(204);
+        assertThat(staff.json("POST", ENGINE + "task/" + task.getId() + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}").statusCode()).isEqualTo(403);
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("approveBudget");
+    }
+
+    @Test
+    void nobodyApprovesWhatTheyProposedOrEdited() {
+        user("kepala-ganda", "staff", "department-head");
+        CurrentUser author = new CurrentUser("kepala-ganda", List.of("staff", "department-head"));
+        var line = lifecycle.budgetLine(500_000_000);
+        Program draft = programs.create(lifecycle.sewingBimtek(line), author.id());
+        programs.submit(draft.getId(), author.id());
+        lifecycle.decide(draft, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        assertThatThrownBy(() -> lifecycle.decide(draft, "approveBudget", author, "APPROVE", null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("separation of duties"));
+        WebappSession session = session("kepala-ganda", "tasklist");
+        Task task = lifecycle.task(draft, "approveBudget");
+        assertThat(session.json("POST", ENGINE + "task/" + task.getId() + "/claim", "{\"userId\":\"kepala-ganda\"}").statusCode())
+                .isNotEqualTo(204);
+        assertThat(lifecycle.instanceOf(draft)).isWaitingAt("approveBudget");
+        lifecycle.decide(draft, "approveBudget", DEPARTMENT_HEAD, "APPROVE", null);
+        assertThat(lifecycle.instanceOf(draft)).isWaitingAt("registrationDeadline");
+    }
+
+    @Test
+    void aDraftBelongsToItsAuthor() {
+        user("staff2", "staff");
+        var line = lifecycle.budgetLine(500_000_000);
+        Program draft = programs.create(lifecycle.sewingBimtek(line), STAFF.id());
+        assertThatThrownBy(() -> programs.update(draft.getId(), lifecycle.sewingBimtek(line), "staff2"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        ResponseEntity<String> submit = http.exchange("/api/programs/" + draft.getId() + "/submit", HttpMethod.POST,
+                new HttpEntity<>(basic("staff2")), String.class);
+        assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(lifecycle.program(draft.getId()).getStatus().name()).isEqualTo("DRAFT");
+        ResponseEntity<String> read = http.exchange("/api/programs/" + draft.getId(), HttpMethod.GET,
+                new HttpEntity<>(basic("staff2")), String.class);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    // 6. the webapps' plugin APIs keep to their roles, and malformed paths are a plain 400
+
+    @Test
+    void pluginApisKeepToTheirRolesAndMalformedPathsAreRefused() {
+        WebappSession staff = session("staff", "tasklist");
+        assertThat(staff.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(403);
+        assertThat(staff.get("/camunda/api/admin/plugin/adminPlugins/default/users").statusCode()).isEqualTo(403);
+        assertThat(staff.json("POST", "/camunda/api/admin/setup/default/user/create",
+                "{\"profile\":{\"id\":\"evil\"},\"credentials\":{\"password\":\"evil\"}}").statusCode()).isEqualTo(403);
+        assertThat(identity.createUserQuery().userId("evil").count()).isZero();
+        WebappSession auditor = session("auditor", "cockpit");
+        assertThat(auditor.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(200);
+        for (String path : List.of(ENGINE + "task/%zz", ENGINE + "task/%", ENGINE + "task/a%2Fb", ENGINE + "task;x=1",
+                "/engine-rest/task/%zz", "/engine-rest/task/%c0%af")) {
+            String answer = rawGet(path);
+            // the container refuses some itself, the firewall the rest: never a stack trace or a 500
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
+    /** A request no HTTP client library would send: its path is malformed on purpose. */
+    private String rawGet(String path) {
+        URI root = URI.create(http.getRootUri());
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WebappSession session(String user, String app) {
+        return WebappSession.login(http.getRootUri(), user, app);
+    }
+
+    private void user(String id, String... groups) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(id);
+        user.setLastName("Uji");
+        user.setPassword(id);
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    private static HttpHeaders basic(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, user);
+        return headers;
+    }
+
+    private static void assertRefused(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.request().uri() + ": " + answer.body()).isBetween(400, 499);
+    }
+
+    private static byte[] gzip(String text) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}
