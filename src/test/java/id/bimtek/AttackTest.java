@@ -247,6 +247,22 @@ class AttackTest {
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    // 4. wrong passwords slow a guesser down; they never lock an account for good
+
+    @Test
+    void wrongPasswordsNeverLockAnAccountForGood() {
+        user("kepala-cadangan", "department-head");
+        HttpHeaders wrong = new HttpHeaders();
+        wrong.setBasicAuth("kepala-cadangan", "salah");
+        for (int i = 0; i < 15; i++) {
+            assertThat(http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(wrong), String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(basic("kepala-cadangan")), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(identity.checkPassword("kepala-cadangan", "kepala-cadangan")).isTrue();
+    }
+
     // 6. the webapps' plugin APIs keep to their roles, and malformed paths are a plain 400
 
     @Test
