@@ -263,6 +263,79 @@ class AttackTest {
         assertThat(identity.checkPassword("kepala-cadangan", "kepala-cadangan")).isTrue();
     }
 
+    // 5. applicants' secrets stay with the applicant
+
+    @Test
+    void referencesAreNeverShownToTheOfficeAndNiksOnlyToThoseWhoNeedThem() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 1, 1, 10_000_000));
+        var first = lifecycle.register(program, "Siti Aminah");
+        var second = lifecycle.register(program, "Dewi Lestari");
+        String path = "/api/programs/" + program.getId() + "/registrations";
+        for (String user : List.of("staff", "department-head", "auditor")) {
+            ResponseEntity<String> list = http.exchange(path, HttpMethod.GET, new HttpEntity<>(basic(user)), String.class);
+            assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(list.getBody()).doesNotContain(first.reference()).doesNotContain("\"reference\"");
+            if (!user.equals("department-head")) {
+                assertThat(list.getBody()).contains(first.nik());
+            } else {
+                assertThat(list.getBody()).doesNotContain(first.nik()).contains(first.nik().substring(0, 4) + "********");
+            }
+        }
+        // a wrong NIK and a wrong reference are answered alike, and so is a registration that does not exist
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        List<ResponseEntity<String>> answers = List.of(
+                http.exchange(path + "/" + first.id() + "/withdraw", HttpMethod.POST,
+                        new HttpEntity<>(Map.of("nik", Lifecycle.nextNik(), "reference", first.reference()), json), String.class),
+                http.exchange(path + "/" + first.id() + "/withdraw", HttpMethod.POST,
+                        new HttpEntity<>(Map.of("nik", first.nik(), "reference", second.reference()), json), String.class),
+                http.exchange(path + "/999999999/withdraw", HttpMethod.POST,
+                        new HttpEntity<>(Map.of("nik", first.nik(), "reference", first.reference()), json), String.class));
+        for (ResponseEntity<String> answer : answers) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody().replaceAll("\"instance\":\"[^\"]*\"", ""))
+                    .isEqualTo(answers.get(0).getBody().replaceAll("\"instance\":\"[^\"]*\"", ""));
+        }
+        // the applicant, who holds both, withdraws; the seat offer that follows is named by id, not reference
+        assertThat(http.exchange(path + "/" + first.id() + "/withdraw", HttpMethod.POST,
+                new HttpEntity<>(Map.of("nik", first.nik(), "reference", first.reference()), json), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(lifecycle.runningSeatOffers(program)).containsExactly("pendaftaran-" + second.id());
+        ResponseEntity<String> trail = http.exchange("/api/programs/" + program.getId() + "/audit", HttpMethod.GET,
+                new HttpEntity<>(basic("auditor")), String.class);
+        assertThat(trail.getBody()).doesNotContain(first.reference()).doesNotContain(second.reference());
+    }
+
+    // 6. small holes: formulas in exports, control characters, parser messages
+
+    @Test
+    void textThatASpreadsheetWouldRunIsExportedInert() {
+        var line = lifecycle.budgetLine(500_000_000);
+        var request = lifecycle.sewingBimtek(line);
+        Program program = programs.create(new id.bimtek.proposal.ProgramRequest("=HYPERLINK(\"http://x\",\"klik\")", request.kind(),
+                request.agency(), request.regionCode(), request.budgetLineCode(), request.fiscalYear(),
+                request.registrationDeadline(), request.minimumParticipants(), request.completionThresholdPercent(),
+                request.followUpRounds(), request.tracks(), request.batches(), request.budgetItems(), request.allocationMode(),
+                request.seatOfferTime()), STAFF.id());
+        ResponseEntity<String> csv = http.exchange("/api/programs/" + program.getId() + "/audit.csv", HttpMethod.GET,
+                new HttpEntity<>(basic("auditor")), String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getBody()).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
+    void aControlCharacterInANameIsABadRequestNamingTheField() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var applicant = Lifecycle.applicant("Siti\u0000Aminah", "Gelombang 1");
+        ResponseEntity<String> answer = http.exchange("/api/programs/" + program.getId() + "/registrations", HttpMethod.POST,
+                new HttpEntity<>(applicant, json), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("name");
+        assertThat(lifecycle.program(program.getId())).isNotNull();
+    }
+
     // 6. the webapps' plugin APIs keep to their roles, and malformed paths are a plain 400
 
     @Test

@@ -147,6 +147,13 @@ class CancellationAndClosingTest {
         assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
                 "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", "banyak")))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("realisedItems[0].amount"));
+        // a number too large to spell out is refused in a sentence, not with a 500 or a million digits
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", "1e999999999")))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.field()).isEqualTo("realisedItems[0].amount");
+                    assertThat(e.getMessage()).hasSizeLessThan(120);
+                });
 
         lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
                 "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 10_000_000))));

@@ -61,7 +61,11 @@ class RegistrationTest {
         assertThat(fourth.waitlistPosition()).isEqualTo(2);
 
         assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), Lifecycle.nextNik(), first.reference()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("nik"));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        // a wrong reference gets the very same answer: neither tells a guesser which part was right
+        assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), first.nik(), "AAAAA-AAAAA"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("no registration matches this NIK and reference"));
         RegistrationView withdrawn = registrations.withdraw(program.getId(), first.id(), first.nik(), first.reference());
         assertThat(withdrawn.status()).isEqualTo(RegistrationStatus.WITHDRAWN);
         // the offered applicant holds the seat until they answer (see SeatOfferTest)

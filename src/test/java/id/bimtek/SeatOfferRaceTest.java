@@ -87,7 +87,7 @@ class SeatOfferRaceTest {
             for (int round = 0; round < ROUNDS.size(); round++) {
                 RegistrationView offered = currentOffer(program);
                 ProcessInstance offer = runtime.createProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
-                        .processInstanceBusinessKey(offered.reference()).singleResult();
+                        .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(offered.id())).singleResult();
                 Job timer = management.createJobQuery().processInstanceId(offer.getId()).timers().singleResult();
                 // the engine's time is up, the applicant's last-moment answer is on its way
                 ClockUtil.setCurrentTime(timer.getDuedate());
@@ -194,15 +194,15 @@ class SeatOfferRaceTest {
     private void assertOutcome(Program program, RegistrationView offered, RegistrationStatus outcome) {
         assertThat(registrations.view(program.getId(), offered.id()).status()).isEqualTo(outcome);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(offered.reference()).singleResult().getEndActivityId())
+                .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(offered.id())).singleResult().getEndActivityId())
                 .isEqualTo(outcome == RegistrationStatus.REGISTERED ? "seatTaken" : "offerExpired");
-        assertThat(audit.of(program.getId())).filteredOn(r -> r.subject() != null && r.subject().startsWith(offered.reference())
+        assertThat(audit.of(program.getId())).filteredOn(r -> r.subject() != null && r.subject().startsWith("pendaftaran #" + offered.id() + " ")
                         && (r.kind().equals("SEAT_OFFER_ACCEPTED") || r.kind().equals("SEAT_OFFER_EXPIRED")))
                 .hasSize(1);
         assertThat(jdbc.queryForObject("select taken from batch where program_id = ?", Integer.class, program.getId()))
                 .isEqualTo(1);
         assertThat(lifecycle.runningSeatOffers(program)).containsExactlyInAnyOrderElementsOf(registrations.ofProgram(program.getId())
-                .stream().filter(r -> r.status() == RegistrationStatus.OFFERED).map(RegistrationView::reference).toList());
+                .stream().filter(r -> r.status() == RegistrationStatus.OFFERED).map(r -> SeatOfferProcess.businessKeyOf(r.id())).toList());
     }
 
     private RegistrationView currentOffer(Program program) {

@@ -94,8 +94,8 @@ class SeatOfferTest {
         String path = "/api/programs/" + program.getId() + "/registrations/" + firstInLine.id();
         ResponseEntity<Map<String, Object>> wrongNik = http.exchange(path + "/accept-offer", HttpMethod.POST,
                 new HttpEntity<>(Map.of("nik", Lifecycle.nextNik(), "reference", firstInLine.reference())), OBJECT);
-        assertThat(wrongNik.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(wrongNik.getBody()).containsEntry("field", "nik");
+        assertThat(wrongNik.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(wrongNik.getBody()).containsEntry("detail", "no registration matches this NIK and reference");
         ResponseEntity<Map<String, Object>> accepted = http.exchange(path + "/accept-offer", HttpMethod.POST,
                 new HttpEntity<>(Map.of("nik", firstInLine.nik(), "reference", firstInLine.reference())), OBJECT);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -257,26 +257,26 @@ class SeatOfferTest {
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             registrations.withdraw(program.getId(), leaving.id(), leaving.nik(), leaving.reference());
-            assertThat(lifecycle.runningSeatOffers(program)).containsExactly(waiting.reference());
+            assertThat(lifecycle.runningSeatOffers(program)).containsExactly(SeatOfferProcess.businessKeyOf(waiting.id()));
             status.setRollbackOnly();
         });
         assertThat(lifecycle.runningSeatOffers(program)).isEmpty();
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(waiting.reference()).count()).isZero();
+                .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(waiting.id())).count()).isZero();
         assertThat(registrations.view(program.getId(), waiting.id()).status()).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(registrations.view(program.getId(), leaving.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
     }
 
     private ProcessInstance runningOffer(RegistrationView registration) {
         ProcessInstance offer = runtime.createProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(registration.reference()).singleResult();
+                .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(registration.id())).singleResult();
         assertThat(offer).as("running seat offer of %s", registration.reference()).isNotNull();
         return offer;
     }
 
     private HistoricProcessInstance endedOffer(RegistrationView registration) {
         HistoricProcessInstance offer = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(SeatOfferProcess.PROCESS_KEY).processInstanceBusinessKey(registration.reference())
+                .processDefinitionKey(SeatOfferProcess.PROCESS_KEY).processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(registration.id()))
                 .finished().singleResult();
         assertThat(offer).as("ended seat offer of %s", registration.reference()).isNotNull();
         assertThat(offer.getState()).isEqualTo("COMPLETED");

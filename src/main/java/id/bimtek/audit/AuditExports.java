@@ -44,13 +44,26 @@ public class AuditExports {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
             for (AuditTrail.Record record : records) {
                 printer.printRecord(record.seq(), record.recordedAt().toString(), labels.time(record.recordedAt()),
-                        record.stage().name(), record.kind(), record.actor(), record.onBehalfOf(), record.subject(),
-                        record.detail(), record.oldValue(), record.newValue(), record.prevHash(), record.hash());
+                        record.stage().name(), record.kind(), inert(record.actor()), inert(record.onBehalfOf()),
+                        inert(record.subject()), inert(record.detail()), inert(record.oldValue()), inert(record.newValue()),
+                        record.prevHash(), record.hash());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cell a spreadsheet would take for a formula (a title such as "=HYPERLINK(...)") is prefixed with an
+     * apostrophe, as OWASP advises for CSV injection: the auditor's spreadsheet shows text, never runs it.
+     */
+    static String inert(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     public byte[] pdf(AuditorQueries.ProgramHeader program, AuditorQueries.ProgramMoney money,

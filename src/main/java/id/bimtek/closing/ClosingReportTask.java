@@ -54,6 +54,10 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
             } catch (NumberFormatException e) {
                 throw ProblemException.invalid(field + ".amount", "amount must be a number");
             }
+            // 1e999999999 is a number too: refused before anything spells it out
+            if (amount.precision() - amount.scale() > 15) {
+                throw ProblemException.invalid(field + ".amount", "amount must be below 1,000,000,000,000,000 rupiah");
+            }
             if (amount.signum() < 0 || amount.scale() > 2) {
                 throw ProblemException.invalid(field + ".amount", "amount must be zero or more, with at most two decimals");
             }

@@ -144,7 +144,11 @@ final class ApplicantCsv {
             }
             return new Contents(rows, headerNames);
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            throw ProblemException.invalid("file", "the file is not readable as CSV: " + e.getMessage());
+            // the parser's message names its own classes; the user needs the line
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)")
+                    .matcher(String.valueOf(e.getMessage()));
+            throw ProblemException.invalid("file", "the file is not readable as CSV" + (line.find()
+                    ? " near line " + line.group(1) : "") + ": check the quotes (\") and separators there");
         }
     }
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicantRanking {
 
     /** One ranked application, as staff review it. */
-    public record Ranked(long registrationId, String reference, String name, String batch, int quota, int points,
+    public record Ranked(long registrationId, String name, String batch, int quota, int points,
                         int rank, boolean firstTime, String businessScale) {
 
         public boolean withinQuota() {
@@ -90,14 +90,14 @@ public class ApplicantRanking {
     @Transactional(readOnly = true)
     public List<Ranked> of(long programId) {
         return jdbc.query("""
-                select r.id, r.reference, r.name, b.name as batch, b.quota, r.rank_points, r.rank_in_batch,
+                select r.id, r.name, b.name as batch, b.quota, r.rank_points, r.rank_in_batch,
                        r.business_scale,
                        not exists (select 1 from registration earlier
                                     where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
                            as first_time
                   from registration r join batch b on b.id = r.batch_id
                  where r.program_id = ? and r.rank_in_batch is not null and r.status in ('APPLIED', 'CONFIRMED', 'NOT_SELECTED')
-                 order by b.position, r.rank_in_batch""", (rs, row) -> new Ranked(rs.getLong("id"), rs.getString("reference"),
+                 order by b.position, r.rank_in_batch""", (rs, row) -> new Ranked(rs.getLong("id"),
                 rs.getString("name"), rs.getString("batch"), rs.getInt("quota"), rs.getInt("rank_points"),
                 rs.getInt("rank_in_batch"), rs.getBoolean("first_time"), rs.getString("business_scale")), programId);
     }

@@ -64,7 +64,9 @@ public class RegistrationController {
     /** Staff and heads: the registrations of a programme. */
     @GetMapping
     List<RegistrationView> list(@PathVariable long programId) {
-        return registrations.ofProgram(programId);
+        var user = id.bimtek.shared.CurrentUser.get();
+        boolean fullNik = user.isIn(id.bimtek.shared.Roles.STAFF) || user.isIn(id.bimtek.shared.Roles.AUDITOR);
+        return registrations.ofProgram(programId).stream().map(registration -> registration.forOffice(fullNik)).toList();
     }
 
     /** Staff and heads: the ranked applications of a programme allocated by selection, batch by batch. */

@@ -7,7 +7,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Applicants are not logged in: they prove a registration is theirs with its NIK and the reference they were given. */
 final class RegistrationOwnership {
 
-    record Owned(long registrationId, long batchId, String reference, String name) {
+    record Owned(long registrationId, long batchId, String name) {
+        /** How the audit trail names the registration: never by its reference, the applicant's secret. */
+        String subject() {
+            return "pendaftaran #" + registrationId + " " + name;
+        }
     }
 
     private RegistrationOwnership() {
@@ -16,15 +20,21 @@ final class RegistrationOwnership {
     static Owned proven(JdbcTemplate jdbc, long programId, long registrationId, String nik, String reference) {
         Map<String, Object> registration = jdbc.queryForList("""
                 select batch_id, nik, reference, name from registration where id = ? and program_id = ?""",
-                registrationId, programId).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("registration " + registrationId));
-        if (nik == null || !nik.equals(registration.get("nik"))) {
-            throw ProblemException.invalid("nik", "the NIK does not match the registration");
+                registrationId, programId).stream().findFirst().orElse(null);
+        // an unknown registration, a wrong NIK and a wrong reference get the same answer: none of them tells
+        // a guesser which part was right
+        boolean nikMatches = registration != null && nik != null && same(nik.trim(), (String) registration.get("nik"));
+        boolean referenceMatches = registration != null && reference != null
+                && same(reference.trim().toUpperCase(java.util.Locale.ROOT), (String) registration.get("reference"));
+        if (!(nikMatches & referenceMatches)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "reference",
+                    "no registration matches this NIK and reference");
         }
-        if (reference == null || !reference.trim().equalsIgnoreCase((String) registration.get("reference"))) {
-            throw ProblemException.invalid("reference", "the reference does not match the registration");
-        }
-        return new Owned(registrationId, ((Number) registration.get("batch_id")).longValue(),
-                (String) registration.get("reference"), (String) registration.get("name"));
+        return new Owned(registrationId, ((Number) registration.get("batch_id")).longValue(), (String) registration.get("name"));
+    }
+
+    private static boolean same(String given, String stored) {
+        return java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

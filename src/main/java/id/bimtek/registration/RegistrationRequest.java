@@ -11,14 +11,18 @@ import jakarta.validation.constraints.Size;
  */
 public record RegistrationRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "must be the 16 digits of the NIK") String nik,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 200) String businessName,
-        @NotBlank @Size(max = 40) String sector,
-        @NotBlank @Size(max = 100) String district,
+        @NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROLS) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROLS) String businessName,
+        @NotBlank @Size(max = 40) @Pattern(regexp = TEXT, message = NO_CONTROLS) String sector,
+        @NotBlank @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROLS) String district,
         @NotBlank @Pattern(regexp = "\\+?\\d{8,15}", message = "must be a phone number of 8 to 15 digits") String phone,
-        @NotBlank @Size(max = 100) String batch,
+        @NotBlank @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROLS) String batch,
         @Pattern(regexp = "\\d{13}", message = "must be the 13 digits of the NIB") String nib,
         BusinessScale businessScale) {
+
+    /** Text without control characters: a NUL would be refused by PostgreSQL only when the row is written. */
+    static final String TEXT = "[^\\p{Cntrl}]*";
+    static final String NO_CONTROLS = "must not contain control characters";
 
     public RegistrationRequest {
         if (nib != null && nib.isBlank()) {

@@ -93,7 +93,7 @@ public class RegistrationService {
         }
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_WITHDRAWN", APPLICANT, null,
-                owned.reference(), "withdrawn by the applicant", Map.of("status", status),
+                owned.subject(), "withdrawn by the applicant", Map.of("status", status),
                 Map.of("registrationId", registrationId, "status", "WITHDRAWN"));
         if (status.equals("REGISTERED")) {
             seatOffers.offerFreedSeat(programId, batchId);

@@ -243,7 +243,7 @@ class SeatAllocator {
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at)});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
-                    application.actor(), null, reference + " " + registration.name(), rule, null,
+                    application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
             outcomes.put(application, registration);
         }

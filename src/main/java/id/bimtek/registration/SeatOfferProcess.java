@@ -5,6 +5,11 @@ public final class SeatOfferProcess {
 
     public static final String PROCESS_KEY = "seat-offer";
 
+    /** The offer's business key: the registration's id, never its reference (the applicant's secret, shown in Cockpit). */
+    public static String businessKeyOf(long registrationId) {
+        return "pendaftaran-" + registrationId;
+    }
+
     public static final String REGISTRATION_ID = "registrationId";
     public static final String PROGRAM_ID = "programId";
     /** the programme's seat offer time, an ISO-8601 duration for the timer */

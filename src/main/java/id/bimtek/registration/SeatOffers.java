@@ -58,7 +58,7 @@ public class SeatOffers {
                 update registration set status = 'OFFERED', status_changed_at = now()
                  where id = (select id from registration where batch_id = ? and status = 'WAITLISTED'
                               order by id limit 1)
-                returning id, reference, name""", batchId);
+                returning id, name""", batchId);
         if (next.isEmpty()) {
             Map<String, Object> batch = jdbc.queryForMap(
                     "update batch set taken = taken - 1 where id = ? returning name, taken, quota", batchId);
@@ -69,9 +69,8 @@ public class SeatOffers {
             return;
         }
         long registrationId = ((Number) next.get(0).get("id")).longValue();
-        String reference = (String) next.get(0).get("reference");
         String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
-        ProcessInstance offer = runtime.startProcessInstanceByKey(SeatOfferProcess.PROCESS_KEY, reference,
+        ProcessInstance offer = runtime.startProcessInstanceByKey(SeatOfferProcess.PROCESS_KEY, SeatOfferProcess.businessKeyOf(registrationId),
                 Map.of(SeatOfferProcess.REGISTRATION_ID, registrationId, SeatOfferProcess.PROGRAM_ID, programId,
                         SeatOfferProcess.OFFER_TIME, offerTime));
         // The engine writes the offer's timer job when its outermost command ends, which is still to come when
@@ -79,7 +78,8 @@ public class SeatOffers {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                recordOffer(programId, registrationId, reference + " " + next.get(0).get("name"), offerTime, offer.getId());
+                recordOffer(programId, registrationId, "pendaftaran #" + registrationId + " " + next.get(0).get("name"), offerTime,
+                        offer.getId());
             }
         });
     }
@@ -108,9 +108,9 @@ public class SeatOffers {
         if (accepted == 0) {
             throw offerEnded(registrationId);
         }
-        correlate(SeatOfferProcess.ACCEPTED, owned.reference());
+        correlate(SeatOfferProcess.ACCEPTED, SeatOfferProcess.businessKeyOf(registrationId));
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_ACCEPTED", APPLICANT, null,
-                owned.reference() + " " + owned.name(), "the applicant accepted the offered seat",
+                owned.subject(), "the applicant accepted the offered seat",
                 Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED"));
     }
 
@@ -131,9 +131,9 @@ public class SeatOffers {
         if (declined == 0) {
             throw offerEnded(owned.registrationId());
         }
-        correlate(SeatOfferProcess.DECLINED, owned.reference());
+        correlate(SeatOfferProcess.DECLINED, SeatOfferProcess.businessKeyOf(owned.registrationId()));
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_DECLINED", APPLICANT, null,
-                owned.reference() + " " + owned.name(), detail,
+                owned.subject(), detail,
                 Map.of("status", "OFFERED"), Map.of("registrationId", owned.registrationId(), "status", "OFFER_DECLINED"));
         offerFreedSeat(programId, owned.batchId());
     }
@@ -146,7 +146,7 @@ public class SeatOffers {
     @Transactional
     public void expire(long registrationId) {
         Map<String, Object> registration = jdbc.queryForMap(
-                "select program_id, batch_id, reference, name from registration where id = ?", registrationId);
+                "select program_id, batch_id, name from registration where id = ?", registrationId);
         long programId = ((Number) registration.get("program_id")).longValue();
         long batchId = ((Number) registration.get("batch_id")).longValue();
         lockSeat(programId, batchId);
@@ -158,7 +158,7 @@ public class SeatOffers {
         }
         String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_EXPIRED", ActingUser.SYSTEM, null,
-                registration.get("reference") + " " + registration.get("name"),
+                "pendaftaran #" + registrationId + " " + registration.get("name"),
                 "rule WAITLIST_ORDER: no answer within the offer time (" + offerTime + "); the seat passes on",
                 Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "OFFER_EXPIRED"));
         offerFreedSeat(programId, batchId);
@@ -173,12 +173,12 @@ public class SeatOffers {
         List<Map<String, Object>> closed = jdbc.queryForList("""
                 update registration set status = ?, status_changed_at = now()
                  where program_id = ? and status = 'OFFERED'
-                returning id, batch_id, reference, name""", outcome.name(), programId);
+                returning id, batch_id, name""", outcome.name(), programId);
         for (Map<String, Object> offer : closed) {
             jdbc.update("update batch set taken = taken - 1 where id = ?", offer.get("batch_id"));
-            correlate(SeatOfferProcess.CLOSED, (String) offer.get("reference"));
+            correlate(SeatOfferProcess.CLOSED, SeatOfferProcess.businessKeyOf(((Number) offer.get("id")).longValue()));
             audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_CLOSED", actor, null,
-                    offer.get("reference") + " " + offer.get("name"), reason + "; the seat offer ends unanswered",
+                    "pendaftaran #" + offer.get("id") + " " + offer.get("name"), reason + "; the seat offer ends unanswered",
                     Map.of("status", "OFFERED"), Map.of("registrationId", offer.get("id"), "status", outcome.name()));
         }
         return closed.size();
@@ -190,11 +190,11 @@ public class SeatOffers {
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
     }
 
-    private void correlate(String message, String reference) {
+    private void correlate(String message, String offerKey) {
         try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference).correlateWithResult();
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(offerKey).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw ProblemException.conflict("status", "the seat offer " + reference + " is no longer waiting for an answer");
+            throw ProblemException.conflict("status", "the seat offer " + offerKey + " is no longer waiting for an answer");
         }
     }
 

@@ -98,7 +98,7 @@ public class TaskFormData implements TaskListener {
         for (ApplicantRanking.Ranked applicant : ranked) {
             String line = (applicant.batch().equals(batch) ? "" : (batch == null ? "" : "\n") + applicant.batch() + " (kuota "
                     + applicant.quota() + "):\n")
-                    + applicant.rank() + ". " + applicant.name() + " (" + applicant.reference() + "), " + applicant.points()
+                    + applicant.rank() + ". " + applicant.name() + " (#" + applicant.registrationId() + "), " + applicant.points()
                     + " poin" + (applicant.firstTime() ? ", peserta baru" : "")
                     + (applicant.businessScale() == null ? "" : ", usaha " + SCALES.get(applicant.businessScale()))
                     + (applicant.withinQuota() ? " — TERPILIH" : " — cadangan") + "\n";

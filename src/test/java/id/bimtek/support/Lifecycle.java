@@ -240,7 +240,7 @@ public class Lifecycle {
         }
     }
 
-    /** The running seat offers of a programme, by the registration's reference (the business key). */
+    /** The running seat offers of a programme, by their business key ({@code pendaftaran-<registration id>}). */
     public List<String> runningSeatOffers(Program program) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
                 .variableValueEquals(SeatOfferProcess.PROGRAM_ID, program.getId()).list().stream()
@@ -253,7 +253,7 @@ public class Lifecycle {
      * CONFIRMED).
      */
     private void assertSeatsAndOffersMatch(Program program) {
-        List<String> offered = jdbc.queryForList("select reference from registration where program_id = ? and status = 'OFFERED'",
+        List<String> offered = jdbc.queryForList("select 'pendaftaran-' || id from registration where program_id = ? and status = 'OFFERED'",
                 String.class, program.getId());
         assertThat(runningSeatOffers(program)).as("running seat offers of %s", program.getCode())
                 .containsExactlyInAnyOrderElementsOf(offered);
