@@ -336,6 +336,23 @@ class AttackTest {
         assertThat(lifecycle.program(program.getId())).isNotNull();
     }
 
+    @Test
+    void theProjectsPagesCarrySecurityHeadersAndASameSiteCookie() {
+        for (String page : List.of("/daftar", "/login", "/audit")) {
+            ResponseEntity<String> answer = http.exchange(page, HttpMethod.GET, HttpEntity.EMPTY, String.class);
+            HttpHeaders headers = answer.getHeaders();
+            assertThat(headers.getFirst("Content-Security-Policy")).as(page).contains("default-src 'self'")
+                    .contains("script-src 'self'").contains("frame-ancestors 'none'");
+            assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
+            assertThat(headers.getFirst("X-Frame-Options")).as(page).isEqualTo("DENY");
+            assertThat(headers.getFirst("Referrer-Policy")).as(page).isEqualTo("same-origin");
+        }
+        ResponseEntity<String> form = http.exchange("/daftar/" + lifecycle.approved(lifecycle.sewingBimtek(
+                lifecycle.budgetLine(500_000_000))).getId(), HttpMethod.GET, HttpEntity.EMPTY, String.class);
+        assertThat(form.getHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .contains("SameSite=Lax").contains("HttpOnly"));
+    }
+
     // 6. the webapps' plugin APIs keep to their roles, and malformed paths are a plain 400
 
     @Test

@@ -69,6 +69,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
                         .anyRequest().hasAnyRole(AUDITOR, ADMIN))
+                .headers(SecurityConfig::pageHeaders)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/audit", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -84,6 +85,7 @@ public class SecurityConfig {
     SecurityFilterChain applicantPages(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/daftar"), path("/daftar/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(SecurityConfig::pageHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
     }
@@ -142,6 +144,19 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * The project's own pages load nothing from elsewhere and run only their own script files: a CSP that
+     * says so, no framing, and no referrer beyond the site (a programme's URL says which programme).
+     */
+    private static void pageHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                        + "form-action 'self'; frame-ancestors 'none'"))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     private static RequestMatcher path(String pattern) {
