@@ -306,6 +306,55 @@ class AttackTest {
         assertThat(trail.getBody()).doesNotContain(first.reference()).doesNotContain(second.reference());
     }
 
+    // 7. an answer is never lost: the same submission sent again gets the first answer
+
+    @Test
+    void aResentRegistrationGetsTheFirstAnswerAndOnlyItsSenderDoes() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String path = "/api/programs/" + program.getId() + "/registrations";
+        var applicant = Lifecycle.applicant("Siti Aminah", "Gelombang 1");
+        String key = java.util.UUID.randomUUID().toString();
+        HttpHeaders withKey = new HttpHeaders();
+        withKey.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        withKey.set("Idempotency-Key", key);
+        // eight sendings of one submission at once (a phone retrying over a bad connection): one registration
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> sendings = new java.util.ArrayList<>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            sendings.add(pool.submit(() -> {
+                start.await();
+                return http.exchange(path, HttpMethod.POST, new HttpEntity<>(applicant, withKey),
+                        new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+            }));
+        }
+        start.countDown();
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        java.util.Set<Object> references = new java.util.HashSet<>();
+        int created = 0;
+        for (var sending : sendings) {
+            ResponseEntity<Map<String, Object>> answer = sending.get();
+            assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isIn(200, 201);
+            created += answer.getStatusCode().value() == 201 ? 1 : 0;
+            ids.add(answer.getBody().get("id"));
+            references.add(answer.getBody().get("reference"));
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+        assertThat(references).hasSize(1).doesNotContainNull();
+        // someone who knows only the NIK learns nothing: no key, or another key, is the old refusal
+        HttpHeaders otherKey = new HttpHeaders();
+        otherKey.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        otherKey.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        ResponseEntity<String> guess = http.exchange(path, HttpMethod.POST, new HttpEntity<>(applicant, otherKey), String.class);
+        assertThat(guess.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(guess.getBody()).doesNotContain((String) references.iterator().next());
+        assertThat(lifecycle.program(program.getId())).isNotNull();
+        assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(basic("staff")), String.class).getBody())
+                .containsOnlyOnce("\"name\":\"Siti Aminah\"");
+    }
+
     // 6. small holes: formulas in exports, control characters, parser messages
 
     @Test

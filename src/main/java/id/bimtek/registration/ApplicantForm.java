@@ -15,6 +15,15 @@ public class ApplicantForm {
     private String batch;
     private String nib;
     private BusinessScale businessScale;
+    private String submission;
+
+    public String getSubmission() {
+        return submission;
+    }
+
+    public void setSubmission(String submission) {
+        this.submission = submission;
+    }
 
     /** NIK and phone without the spaces and dashes people type to group digits. */
     RegistrationRequest toRequest() {

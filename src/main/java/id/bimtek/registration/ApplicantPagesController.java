@@ -48,6 +48,8 @@ public class ApplicantPagesController {
             return notOpen(response);
         }
         ApplicantForm form = new ApplicantForm();
+        // one id per form shown: sending it twice (a second tap, a retry after a lost answer) registers once
+        form.setSubmission(java.util.UUID.randomUUID().toString());
         // a single choice is preselected: one tap less on a phone
         if (programme.get().tracks().size() == 1) {
             form.setSector(programme.get().tracks().get(0));
@@ -74,7 +76,8 @@ public class ApplicantPagesController {
             return invalid(response);
         }
         try {
-            RegistrationView registration = registrations.register(programId, request);
+            RegistrationView registration = registrations.registerOnce(programId, request, RegistrationService.APPLICANT,
+                    form.getSubmission()).registration();
             redirect.addFlashAttribute("outcome", RegistrationOutcome.of(programme.get().title(), registration));
         } catch (ProblemException problem) {
             if (problem.rule() == null) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,11 +31,17 @@ public class RegistrationController {
     public record ApplicantProof(@NotBlank String nik, @NotBlank String reference) {
     }
 
-    /** Anonymous: applicants register themselves. */
+    /**
+     * Anonymous: applicants register themselves. With an {@code Idempotency-Key}, sending the same registration
+     * again answers 200 with the first registration instead of refusing the NIK a second place.
+     */
     @PostMapping
-    ResponseEntity<RegistrationView> register(@PathVariable long programId, @Valid @RequestBody RegistrationRequest request) {
-        RegistrationView registration = registrations.register(programId, request);
-        return ResponseEntity.created(URI.create("/api/programs/" + programId + "/registrations/" + registration.id()))
+    ResponseEntity<RegistrationView> register(@PathVariable long programId, @Valid @RequestBody RegistrationRequest request,
+                                              @RequestHeader(value = SubmissionKeys.HEADER, required = false) String key) {
+        RegistrationService.Answer answer = registrations.registerOnce(programId, request, RegistrationService.APPLICANT, key);
+        RegistrationView registration = answer.registration();
+        return answer.repeated() ? ResponseEntity.ok(registration)
+                : ResponseEntity.created(URI.create("/api/programs/" + programId + "/registrations/" + registration.id()))
                 .body(registration);
     }
 

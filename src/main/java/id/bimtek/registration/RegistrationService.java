@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,10 +61,43 @@ public class RegistrationService {
 
     /** The same, on someone's behalf (staff importing a list): the audit trail names them as the actor. */
     public RegistrationView register(long programId, RegistrationRequest request, String actor) {
+        return registerOnce(programId, request, actor, null).registration();
+    }
+
+    /** A registration's answer, and whether it is the answer to an earlier sending of the same submission. */
+    public record Answer(RegistrationView registration, boolean repeated) {
+    }
+
+    /**
+     * Registers, once per submission: the same submission sent again (same programme, NIK and submission key)
+     * gets the first registration back instead of "this NIK already holds a place". Without a key, or with
+     * another one, a second registration of the NIK is refused as before and reveals nothing of the first.
+     */
+    public Answer registerOnce(long programId, RegistrationRequest request, String actor, String submissionKey) {
         Nik.problemWith(request.nik()).ifPresent(problem -> {
             throw ProblemException.invalid("nik", problem);
         });
-        return allocator.allocate(programId, request, actor);
+        String keyHash = SubmissionKeys.hashOf(submissionKey);
+        if (keyHash != null) {
+            Optional<RegistrationView> earlier = sentBefore(programId, request.nik(), keyHash);
+            if (earlier.isPresent()) {
+                return new Answer(earlier.get(), true);
+            }
+        }
+        try {
+            return new Answer(allocator.allocate(programId, request, actor, keyHash), false);
+        } catch (ProblemException refused) {
+            // the same submission racing itself: the other sending has just registered it
+            if (keyHash != null && "ONE_PLACE_PER_NIK".equals(refused.rule())) {
+                return sentBefore(programId, request.nik(), keyHash).map(view -> new Answer(view, true)).orElseThrow(() -> refused);
+            }
+            throw refused;
+        }
+    }
+
+    private Optional<RegistrationView> sentBefore(long programId, String nik, String keyHash) {
+        return jdbc.queryForList("select id from registration where program_id = ? and nik = ? and submission_key_hash = ?",
+                Long.class, programId, nik, keyHash).stream().findFirst().map(id -> view(programId, id));
     }
 
     /**

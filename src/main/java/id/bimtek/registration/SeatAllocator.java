@@ -45,7 +45,7 @@ class SeatAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
 
     /** An application waiting for its decision. */
-    private record Application(long programId, RegistrationRequest request, String actor,
+    private record Application(long programId, RegistrationRequest request, String actor, String submissionKeyHash,
                                CompletableFuture<RegistrationView> answer) {
     }
 
@@ -86,8 +86,8 @@ class SeatAllocator {
     }
 
     /** Waits for the decision on an application: the registration as committed, or the refusal. */
-    RegistrationView allocate(long programId, RegistrationRequest request, String actor) {
-        Application application = new Application(programId, request, actor, new CompletableFuture<>());
+    RegistrationView allocate(long programId, RegistrationRequest request, String actor, String submissionKeyHash) {
+        Application application = new Application(programId, request, actor, submissionKeyHash, new CompletableFuture<>());
         if (!worker.isAlive()) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, "registration is stopping; try again shortly");
         }
@@ -241,7 +241,8 @@ class SeatAllocator {
                     request.district().trim(), status, position, at, null, null, null, null);
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
-                    request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at)});
+                    request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),
+                    application.submissionKeyHash()});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
                     application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
@@ -249,7 +250,8 @@ class SeatAllocator {
         }
         MultiRowInsert.insert(jdbc, """
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
-                                          phone, nib, business_scale, status, registered_at, status_changed_at)""", rows);
+                                          phone, nib, business_scale, status, registered_at, status_changed_at,
+                                          submission_key_hash)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);
