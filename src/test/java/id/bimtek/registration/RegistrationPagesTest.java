@@ -121,6 +121,23 @@ class RegistrationPagesTest {
     }
 
     @Test
+    void theSameFormSentTwiceRegistersOnceAndAnswersTheSame() throws Exception {
+        String form = body(mvc.perform(get("/daftar/" + program.getId())).andReturn(), 200);
+        java.util.regex.Matcher submission = java.util.regex.Pattern.compile("name=\"submission\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(submission.find()).as("the form carries a one-time submission id").isTrue();
+        Map<String, String> fields = new java.util.HashMap<>(applicant(Lifecycle.nextNik()));
+        fields.put("submission", submission.group(1));
+        RegistrationOutcome first = (RegistrationOutcome) mvc.perform(register(fields).with(csrf())).andReturn()
+                .getFlashMap().get("outcome");
+        // the answer was lost (a dropped connection): the applicant taps "Daftar" again
+        RegistrationOutcome again = (RegistrationOutcome) mvc.perform(register(fields).with(csrf())).andReturn()
+                .getFlashMap().get("outcome");
+        assertThat(again.kind()).isEqualTo(RegistrationOutcome.Kind.REGISTERED);
+        assertThat(again.reference()).isEqualTo(first.reference());
+        assertThat(registrations.ofProgram(program.getId())).hasSize(1);
+    }
+
+    @Test
     void aRefusalNamesItsRuleInPlainWords() throws Exception {
         Program bogorOnly = lifecycle.approved(Lifecycle.inRegion(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)), "3201"));
         MvcResult posted = mvc.perform(post("/daftar/" + bogorOnly.getId()).params(params(applicant(Lifecycle.nextNik())))
