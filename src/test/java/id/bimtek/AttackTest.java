@@ -61,6 +61,7 @@ class AttackTest {
     @Autowired IdentityService identity;
     @Autowired ProgramService programs;
     @Autowired DecisionLog decisions;
+    @Autowired id.bimtek.audit.AuditTrail trail;
 
     // 1. expressions from requests never run, whatever the surface or the encoding
 
@@ -175,6 +176,23 @@ class AttackTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
         assertThat(decisions.of(program.getId())).extracting(d -> d.getTaskKey() + ":" + d.getActor())
                 .contains("approveBudget:department-head").doesNotContain("secondBudgetApproval:department-head");
+    }
+
+    @Test
+    void aVariableChangedThroughTheEngineApiIsInTheAuditTrail() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String instance = lifecycle.instanceOf(program).getId();
+        identity.setAuthentication("admin", List.of("camunda-admin", "admin"));
+        try {
+            runtime.setVariable(instance, "totalAmount", 1L);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(trail.of(program.getId())).anySatisfy(record -> {
+            assertThat(record.kind()).isEqualTo("VARIABLE_CHANGED");
+            assertThat(record.actor()).isEqualTo("admin");
+            assertThat(record.newValue()).contains("\"variable\":\"totalAmount\"").contains("\"value\":\"1\"");
+        });
     }
 
     @Test

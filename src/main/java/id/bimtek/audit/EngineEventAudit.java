@@ -65,6 +65,22 @@ public class EngineEventAudit {
             }
             return;
         }
+        if (event instanceof org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity change
+                && changedThroughTheEngineApi()) {
+            // someone wrote a variable directly (an administrator on /engine-rest or in Cockpit, or code through
+            // the engine's services), not a delegate's routing value within a step of the process
+            String value = change.getTextValue() != null ? change.getTextValue()
+                    : change.getLongValue() != null ? String.valueOf(change.getLongValue())
+                    : change.getDoubleValue() != null ? String.valueOf(change.getDoubleValue()) : null;
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("variable", change.getVariableName());
+            detail.put("change", change.getEventType());
+            detail.put("value", String.valueOf(value));
+            detail.put("taskId", String.valueOf(change.getTaskId()));
+            record(change.getProcessInstanceId(), "VARIABLE_CHANGED", change.getVariableName(),
+                    change.getEventType() + " " + change.getVariableName() + " = " + value, detail);
+            return;
+        }
         if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.FAILED.getStateCode()) {
             // the log carries the retries the attempt started with
             int left = Math.max(0, job.getJobRetries() - 1);
@@ -83,6 +99,14 @@ public class EngineEventAudit {
                                 "activity", String.valueOf(incident.getActivityId())));
             }
         }
+    }
+
+    /** Whether the command running is one of the engine API's variable writes (set, remove, modify). */
+    private static boolean changedThroughTheEngineApi() {
+        var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
+        Object command = invocation == null ? null : invocation.getCommand();
+        return command instanceof org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd
+                || command instanceof org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
     }
 
     private void record(String processInstanceId, String kind, String activity, String detail, Map<String, Object> value) {
