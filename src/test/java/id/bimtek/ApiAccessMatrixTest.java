@@ -8,6 +8,7 @@ import id.bimtek.proposal.ProgramService;
 import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
+import id.bimtek.support.WebappSession;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -130,6 +131,55 @@ class ApiAccessMatrixTest {
                 }
             }
         }
+    }
+
+    /**
+     * The Camunda webapps' own API, reached with each role's webapp session (and its XSRF token): what changes
+     * the engine is the administrators', Cockpit's API the auditors', Admin's the administrators'. A refusal
+     * is a 403 and changes nothing, the process variables included.
+     */
+    @Test
+    void theWebappsApiAgainstEveryRole() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program inReview = lifecycle.submitted(lifecycle.sewingBimtek(line));
+        String instance = lifecycle.instanceOf(inReview).getId();
+        String task = lifecycle.task(inReview, "reviewProposal").getId();
+        String engine = "/camunda/api/engine/engine/default/";
+        Map<String, String> appOf = Map.of("staff", "tasklist", "division-head", "tasklist", "department-head", "tasklist",
+                "auditor", "cockpit", "admin", "admin");
+        record WebCall(String method, String path, String body, Set<String> allowed) {
+        }
+        List<WebCall> calls = List.of(
+                new WebCall("GET", engine + "task/count", null, appOf.keySet()),
+                new WebCall("POST", engine + "process-instance/" + instance + "/variables",
+                        "{\"modifications\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}", Set.of("admin")),
+                new WebCall("PUT", engine + "task/" + task + "/variables/decision", "{\"value\":\"APPROVE\"}", Set.of("admin")),
+                new WebCall("POST", engine + "task/" + task + "/assignee", "{\"userId\":\"division-head\"}", Set.of("admin")),
+                new WebCall("POST", engine + "signal", "{\"name\":\"nothing-listens\"}", Set.of("admin")),
+                new WebCall("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null,
+                        Set.of("auditor", "admin")),
+                new WebCall("POST", "/camunda/api/admin/setup/default/user/create",
+                        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder\"}}", Set.of()));
+        for (String user : List.of("staff", "division-head", "department-head", "auditor", "admin")) {
+            WebappSession session = WebappSession.login(http.getRootUri(), user, appOf.get(user));
+            for (WebCall call : calls) {
+                String what = call.method() + " " + call.path() + " as " + user;
+                String before = fingerprint() + runtimeVariables(instance);
+                java.net.http.HttpResponse<String> response = session.json(call.method(), call.path(), call.body());
+                if (call.allowed().contains(user)) {
+                    assertThat(response.statusCode()).as(what + ": " + response.body()).isNotIn(401, 403);
+                } else {
+                    assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
+                    assertThat(fingerprint() + runtimeVariables(instance)).as("nothing changed by " + what).isEqualTo(before);
+                }
+            }
+        }
+    }
+
+    private String runtimeVariables(String processInstanceId) {
+        return jdbc.queryForObject("""
+                select coalesce(string_agg(name_ || '=' || coalesce(text_, long_::text, ''), ',' order by name_), '')
+                  from act_ru_variable where proc_inst_id_ = ?""", String.class, processInstanceId);
     }
 
     /** Everything a refused call could have touched. */
