@@ -32,7 +32,11 @@ public class CommitBudgetDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Program program = programs.findById(processPrograms.idOf(execution)).orElseThrow();
         BigDecimal total = program.requestedTotal();
-        String approver = ActingUser.of(execution);
+        // the step runs after the approval, in a job of its own: the approver is the decision log's, not the job's user
+        String approver = decisions.of(program.getId()).stream()
+                .filter(decision -> decision.getTaskKey().endsWith("udgetApproval") || decision.getTaskKey().equals("approveBudget"))
+                .filter(decision -> "APPROVE".equals(decision.getDecision()))
+                .reduce((first, last) -> last).map(decision -> decision.getActor()).orElse(ActingUser.of(execution));
         boolean committed = budget.commit(program.getBudgetLineId(), program.getId(), total, approver);
         if (committed) {
             program.committed(total);

@@ -12,20 +12,25 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of the programme lifecycle the {@link TaskAuthority} check as a built-in listener,
- * which runs before the listeners written in the BPMN: a task added to the model cannot forget it.
+ * which runs before the listeners written in the BPMN, and an asynchronous continuation after it
+ * ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget either.
  */
 @Component
 class EveryUserTask extends AbstractProcessEnginePlugin {
 
     /** Looked up when a task event happens: the authority check needs engine services that do not exist yet. */
     private final ObjectProvider<TaskAuthority> authority;
+    private final boolean asyncAfter;
 
-    EveryUserTask(ObjectProvider<TaskAuthority> authority) {
+    EveryUserTask(ObjectProvider<TaskAuthority> authority,
+                  @Value("${lifecycle.async-after-user-tasks:true}") boolean asyncAfter) {
         this.authority = authority;
+        this.asyncAfter = asyncAfter;
     }
 
     @Override
@@ -38,6 +43,11 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (!ProcessVariables.PROCESS_KEY.equals(((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
                     return;
+                }
+                // what follows a person's work runs in a job of its own: a failing step is retried and becomes an
+                // incident for an operator, and never rolls back the decision itself
+                if (asyncAfter) {
+                    activity.setAsyncAfter(true);
                 }
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 TaskListener check = task -> authority.getObject().notify(task);
