@@ -109,6 +109,7 @@ class ApiAccessMatrixTest {
                 new Call(HttpMethod.POST, "/api/delegations", Map.of("deputy", "staff",
                         "validUntil", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).toString()), Set.of("division-head", "department-head")),
                 new Call(HttpMethod.GET, "/engine-rest/process-definition", null, Set.of("admin")),
+                new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("admin")),
                 new Call(HttpMethod.GET, "/engine-rest/task", null, Set.of("admin")),
                 // (the administrator passes; the task's own rules then refuse a completion without a decision)
                 new Call(HttpMethod.POST, "/engine-rest/task/" + reviewTask + "/complete", Map.of(), Set.of("admin")),

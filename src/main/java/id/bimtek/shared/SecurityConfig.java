@@ -118,6 +118,7 @@ public class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(GET, "/actuator/prometheus").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/programs/*/registrations/import").hasRole(STAFF)
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)
