@@ -16,8 +16,10 @@ public class AuditController {
     private final AuditTrail audit;
     private final ProgramService programs;
     private final JdbcTemplate jdbc;
+    private final AuditCheckpoints checkpoints;
 
-    public AuditController(AuditTrail audit, ProgramService programs, JdbcTemplate jdbc) {
+    public AuditController(AuditTrail audit, ProgramService programs, JdbcTemplate jdbc, AuditCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.audit = audit;
         this.programs = programs;
         this.jdbc = jdbc;
@@ -40,6 +42,15 @@ public class AuditController {
     AuditTrail.Verification verify(@PathVariable long id) {
         programs.get(id);
         return audit.verify(id);
+    }
+
+    /**
+     * The database against the latest signed checkpoint (kept outside it): catches a chain rewritten with
+     * recomputed hashes, which the chain's own verification cannot.
+     */
+    @GetMapping("/api/audit/verify-checkpoint")
+    AuditCheckpoints.CheckpointVerification verifyCheckpoint() {
+        return checkpoints.verifyLatest();
     }
 
     /** Every programme's chain; the invalid ones first. */
