@@ -176,7 +176,26 @@ class ApplicantImportTest {
         assertThat(notUtf8.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notUtf8.getBody()).containsEntry("field", "file");
 
+        // a quote left open: the message names the line, not the parser's classes
+        ResponseEntity<Map<String, Object>> brokenQuote = importCsv(program, "staff",
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang\n" + row + ";Gelombang 1\n"
+                        + Lifecycle.nextNik() + ";\"Siti \"Ani\" x;K;APPAREL;Cibodas;081212345678;Gelombang 1\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(brokenQuote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(brokenQuote.getBody()).containsEntry("field", "file");
+        assertThat((String) brokenQuote.getBody().get("detail")).contains("line").doesNotContain("Exception")
+                .doesNotContain("java.");
+
         assertThat(footprint(program)).isEqualTo(before);
+
+        // a NUL in a name is that row's problem (INVALID, naming the column), not the whole file's
+        ResponseEntity<Map<String, Object>> nul = importCsv(program, "staff",
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang\n" + Lifecycle.nextNik()
+                        + ";Si\u0000ti;K;APPAREL;Cibodas;081212345678;Gelombang 1\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(nul.getBody().toString()).contains("INVALID").contains("control characters");
+
+        assertThat(footprint(program)).startsWith("0/");
     }
 
     @Test

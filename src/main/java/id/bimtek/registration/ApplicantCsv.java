@@ -117,6 +117,7 @@ final class ApplicantCsv {
                 .setIgnoreSurroundingSpaces(true)
                 .setTrim(true)
                 .get();
+        long[] lastRowRead = {0};
         try (CSVParser parser = CSVParser.parse(text, format)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
@@ -124,12 +125,14 @@ final class ApplicantCsv {
                         + requiredColumns());
             }
             CSVRecord header = records.next();
+            lastRowRead[0] = header.getRecordNumber();
             Map<Integer, Column> columnAt = columnsOf(header);
             Map<Column, String> headerNames = new EnumMap<>(Column.class);
             columnAt.forEach((position, column) -> headerNames.put(column, header.get(position)));
             List<Row> rows = new ArrayList<>();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
+                lastRowRead[0] = record.getRecordNumber();
                 if (record.stream().allMatch(String::isBlank)) {
                     continue;
                 }
@@ -144,11 +147,9 @@ final class ApplicantCsv {
             }
             return new Contents(rows, headerNames);
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            // the parser's message names its own classes; the user needs the line
-            java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)")
-                    .matcher(String.valueOf(e.getMessage()));
-            throw ProblemException.invalid("file", "the file is not readable as CSV" + (line.find()
-                    ? " near line " + line.group(1) : "") + ": check the quotes (\") and separators there");
+            // the parser's message names its own classes; the user needs the row, as the spreadsheet numbers it
+            throw ProblemException.invalid("file", "the file is not readable as CSV from line " + (lastRowRead[0] + 1)
+                    + ": check the quotes (\") and separators there");
         }
     }
 
