@@ -311,8 +311,12 @@ public class Lifecycle {
             if (!running) {
                 assertThat(program.getStatus()).as("status of ended %s", program.getCode())
                         .isIn(ProgramStatus.COMPLETED, ProgramStatus.REJECTED, ProgramStatus.CANCELLED);
-                assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(program.getProcessInstanceId())
-                        .singleResult().getState()).isEqualTo("COMPLETED");
+                var ended = history.createHistoricProcessInstanceQuery().processInstanceId(program.getProcessInstanceId())
+                        .singleResult();
+                // (gone once history cleanup has removed it, ten years on: see HistoryRetentionTest)
+                if (ended != null) {
+                    assertThat(ended.getState()).isEqualTo("COMPLETED");
+                }
                 continue;
             }
             Set<ProgramStatus> expected = runtime.getActiveActivityIds(program.getProcessInstanceId()).stream()
