@@ -52,7 +52,7 @@ def eventually(look, what, seconds=30):
 
 def task(user, key):
     def look():
-        for t in call("GET", "/api/tasks", user):
+        for t in call("GET", f"/api/tasks?programId={pid}", user):
             if t["programId"] == pid and t["key"] == key:
                 return t
     return eventually(look, f"no {key} task for {user}")

@@ -146,6 +146,28 @@ class ApiWalkthroughTest {
     }
 
     @Test
+    void theTaskListComesAPageAtATimeWithItsTotal() {
+        var line = lifecycle.budgetLine(500_000_000);
+        var programmes = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> lifecycle.submitted(lifecycle.sewingBimtek(line))).toList();
+        ResponseEntity<String> firstPage = http.exchange("/api/tasks?size=2&sort=due", HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers("division-head")), String.class);
+        assertThat(firstPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        long total = Long.parseLong(firstPage.getHeaders().getFirst("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(list("/api/tasks?size=2", "division-head")).hasSize(2);
+        assertThat(list("/api/tasks?size=500&page=" + (total / 500 + 1), "division-head")).isEmpty();
+        var one = programmes.get(1);
+        assertThat(list("/api/tasks?programId=" + one.getId(), "division-head")).singleElement()
+                .satisfies(task -> assertThat(task).containsEntry("key", "reviewProposal")
+                        .containsEntry("programCode", one.getCode()));
+        assertThat(list("/api/tasks?programId=" + one.getId(), "department-head")).isEmpty();
+        ResponseEntity<Map<String, Object>> tooBig = call(HttpMethod.GET, "/api/tasks?size=100000", "division-head", null);
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooBig.getBody()).containsEntry("field", "size");
+    }
+
+    @Test
     void theEngineRestApiNeedsAnAdministrator() {
         assertThat(call(HttpMethod.GET, "/engine-rest/process-definition", null, null).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -181,7 +203,7 @@ class ApiWalkthroughTest {
     }
 
     private String taskId(String user, String programId, String key) {
-        return list("/api/tasks", user).stream()
+        return list("/api/tasks?programId=" + programId + "&key=" + key, user).stream()
                 .filter(task -> String.valueOf(task.get("programId")).equals(programId) && key.equals(task.get("key")))
                 .map(task -> (String) task.get("id")).findFirst()
                 .orElseThrow(() -> new AssertionError("no task " + key + " for " + user));

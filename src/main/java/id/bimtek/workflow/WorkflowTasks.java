@@ -59,9 +59,43 @@ public class WorkflowTasks {
         }
     }
 
+    /** Which of a user's open tasks, in what order, and which page of them. */
+    public record TaskFilter(Long programId, String key, boolean byDueDate, int page, int size) {
+    }
+
+    /** One page of a user's open tasks, and how many there are in all. */
+    public record TaskPage(List<TaskView> items, long total) {
+    }
+
     @Transactional(readOnly = true)
     public List<TaskView> openFor(CurrentUser user) {
-        List<Task> open = visibleTo(user).orderByTaskCreateTime().asc().list();
+        return views(visibleTo(user).orderByTaskCreateTime().asc().list());
+    }
+
+    /**
+     * A page of the user's open tasks: the engine counts and pages them, so a page costs the same whatever
+     * the number of tasks elsewhere or of this user's.
+     */
+    @Transactional(readOnly = true)
+    public TaskPage openFor(CurrentUser user, TaskFilter filter) {
+        TaskQuery query = visibleTo(user);
+        if (filter.programId() != null) {
+            Program program = programs.findById(filter.programId())
+                    .orElseThrow(() -> ProblemException.invalid("programId", "there is no programme " + filter.programId()));
+            query.processInstanceBusinessKey(program.getCode());
+        }
+        if (filter.key() != null) {
+            query.taskDefinitionKey(filter.key());
+        }
+        long total = query.count();
+        if (filter.byDueDate()) {
+            query.orderByDueDate().asc();
+        }
+        query.orderByTaskCreateTime().asc();
+        return new TaskPage(views(query.listPage(filter.page() * filter.size(), filter.size())), total);
+    }
+
+    private List<TaskView> views(List<Task> open) {
         Map<String, String> codes = businessKeysOf(open);
         Map<String, Program> byCode = programs.findByCodeIn(codes.values()).stream()
                 .collect(Collectors.toMap(Program::getCode, Function.identity()));
