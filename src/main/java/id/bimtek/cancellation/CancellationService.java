@@ -73,8 +73,10 @@ public class CancellationService {
     public void cancel(long programId, String reason, String actor) {
         Program program = programs.findById(programId).orElseThrow();
         budget.release(program.getBudgetLineId(), programId, program.getCommittedAmount(), actor);
-        registrations.cancelAll(programId, actor);
+        // the reason first: the applicants are told it as their places are cancelled
         program.cancelled(reason);
+        programs.flush();
+        registrations.cancelAll(programId, actor);
         statuses.change(program, ProgramStatus.CANCELLED, actor);
     }
 }

@@ -87,6 +87,30 @@ public class Notifications {
         return ids;
     }
 
+    /** A message to an applicant's phone; the text may carry their reference, so it is never logged. */
+    public record ApplicantMessage(long registrationId, String phone, String kind, long programId, String text) {
+    }
+
+    /** Messages to applicants, written in the caller's transaction: a rolled-back change tells nobody. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toApplicants(List<ApplicantMessage> messages) {
+        for (ApplicantMessage message : messages) {
+            if (!KIND.matcher(message.kind()).matches()) {
+                throw new IllegalArgumentException("kind must be an upper-case code of at most 32 characters");
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into notification (recipient_phone, registration_id, kind, subject, body, program_id)
+                values (?, ?, ?, ?, ?, ?)""", messages, 500, (statement, message) -> {
+            statement.setString(1, message.phone());
+            statement.setLong(2, message.registrationId());
+            statement.setString(3, message.kind());
+            statement.setString(4, message.kind());
+            statement.setString(5, message.text());
+            statement.setLong(6, message.programId());
+        });
+    }
+
     private long insert(String userId, String email, String kind, Long programId, String subject, String body) {
         require(kind, "kind");
         require(subject, "subject");

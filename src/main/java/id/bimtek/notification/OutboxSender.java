@@ -35,11 +35,14 @@ public class OutboxSender {
     private final JdbcTemplate jdbc;
     private final JavaMailSender mail;
     private final NotificationProperties properties;
+    private final MessageGateway gateway;
 
-    public OutboxSender(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+    public OutboxSender(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
+                        MessageGateway gateway) {
         this.jdbc = jdbc;
         this.mail = mail.getIfAvailable();
         this.properties = properties;
+        this.gateway = gateway;
         log.info("Notifications are {}", this.mail == null ? "logged (spring.mail.host is not set)" : "sent by e-mail");
     }
 
@@ -83,15 +86,18 @@ public class OutboxSender {
                                order by next_attempt_at, id
                                limit ?
                                for update skip locked)
-                returning id, recipient_user, recipient_email, kind, subject, body, program_id, attempts""",
+                returning id, recipient_user, recipient_email, recipient_phone, kind, subject, body, program_id, attempts""",
                 (rs, row) -> new Pending(rs.getLong("id"), rs.getString("recipient_user"), rs.getString("recipient_email"),
-                        rs.getString("kind"), rs.getString("subject"), rs.getString("body"),
+                        rs.getString("recipient_phone"), rs.getString("kind"), rs.getString("subject"), rs.getString("body"),
                         (Long) rs.getObject("program_id"), rs.getInt("attempts")),
                 LEASE.toMillis(), properties.batchSize());
         return claimed.stream().sorted(Comparator.comparingLong(Pending::id)).toList();
     }
 
     private boolean deliver(Pending notification) {
+        if (notification.recipientPhone() != null) {
+            return message(notification);
+        }
         if (mail == null) {
             log.info("Notification #{} {} to {}{}{}: {} | {}", notification.id(), notification.kind(),
                     notification.recipientUser(),
@@ -117,20 +123,45 @@ public class OutboxSender {
             message.setHeader("X-Bimtek-Notification", notification.id() + " " + notification.kind());
             mail.send(message);
         } catch (Exception e) {
-            int attempts = notification.attempts() + 1;
-            Duration wait = properties.backoff(attempts);
-            String error = describe(e);
-            jdbc.update("""
-                    update notification set attempts = attempts + 1, last_error = ?,
-                           next_attempt_at = now() + ? * interval '1 millisecond'
-                     where id = ?""", error, wait.toMillis(), notification.id());
-            log.warn("Notification #{} to {} not sent (attempt {}), next attempt in {}: {}", notification.id(),
-                    notification.recipientEmail(), attempts, wait, error);
-            return false;
+            return failed(notification, notification.recipientEmail(), e);
         }
         markSent(notification, null);
         log.debug("Notification #{} mailed to {}", notification.id(), notification.recipientEmail());
         return true;
+    }
+
+    /** An applicant's message: through the gateway, or counted in the log (never its text: it holds the reference). */
+    private boolean message(Pending notification) {
+        if (!gateway.configured()) {
+            log.info("Message #{} {} to an applicant (program {}), {} characters: no gateway configured",
+                    notification.id(), notification.kind(), notification.programId(), notification.body().length());
+            markSent(notification, "not sent: lifecycle.notifications.gateway.url is not set");
+            return true;
+        }
+        try {
+            gateway.send(notification.recipientPhone(), notification.body());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return failed(notification, "an applicant's phone", e);
+        }
+        markSent(notification, null);
+        return true;
+    }
+
+    /** The row stays in the outbox for a later attempt, a little later each time. */
+    private boolean failed(Pending notification, String recipient, Exception e) {
+        int attempts = notification.attempts() + 1;
+        Duration wait = properties.backoff(attempts);
+        String error = describe(e);
+        jdbc.update("""
+                update notification set attempts = attempts + 1, last_error = ?,
+                       next_attempt_at = now() + ? * interval '1 millisecond'
+                 where id = ?""", error, wait.toMillis(), notification.id());
+        log.warn("Notification #{} to {} not sent (attempt {}), next attempt in {}: {}", notification.id(),
+                recipient, attempts, wait, error);
+        return false;
     }
 
     private void markSent(Pending notification, String note) {
@@ -158,7 +189,8 @@ public class OutboxSender {
     private record Round(int taken, int sent) {
     }
 
-    private record Pending(long id, String recipientUser, String recipientEmail, String kind, String subject,
+    private record Pending(long id, String recipientUser, String recipientEmail, String recipientPhone, String kind,
+                           String subject,
                            String body, Long programId, int attempts) {
     }
 }

@@ -42,7 +42,13 @@ public class RegistrationService {
     private final SeatAllocator allocator;
     private final SeatOffers seatOffers;
 
-    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, SeatAllocator allocator, SeatOffers seatOffers) {
+    private final id.bimtek.notification.Notifications notifications;
+    private final ApplicantTexts texts;
+
+    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, SeatAllocator allocator, SeatOffers seatOffers,
+                        id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
+        this.notifications = notifications;
+        this.texts = texts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.allocator = allocator;
@@ -206,11 +212,19 @@ public class RegistrationService {
     @Transactional
     public int cancelAll(long programId, String actor) {
         lockBatches(programId);
+        List<Map<String, Object>> told = jdbc.queryForList("""
+                select r.id, r.phone, p.title, p.cancellation_reason from registration r join program p on p.id = r.program_id
+                 where r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED', 'OFFERED')""",
+                programId);
         int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.CANCELLED, actor,
                 "the programme was cancelled");
         int cancelled = offersClosed + jdbc.update("""
                 update registration set status = 'CANCELLED', status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')""", programId);
+        notifications.toApplicants(told.stream().map(registration -> new id.bimtek.notification.Notifications.ApplicantMessage(
+                ((Number) registration.get("id")).longValue(), (String) registration.get("phone"), "PROGRAM_CANCELLED",
+                programId, texts.cancelled((String) registration.get("title"), (String) registration.get("cancellation_reason"))))
+                .toList());
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
         audit.append(programId, AuditTrail.Stage.CANCELLATION, "REGISTRATIONS_CANCELLED", actor, null, null,
                 cancelled + " registrations cancelled with the programme", null, Map.of("cancelled", cancelled));

@@ -75,7 +75,13 @@ class SeatAllocator {
     private final BlockingQueue<Application> waiting = new LinkedBlockingQueue<>();
     private final Thread worker;
 
-    SeatAllocator(JdbcTemplate jdbc, AuditTrail audit, Eligibility eligibility, PlatformTransactionManager transactions) {
+    private final id.bimtek.notification.Notifications notifications;
+    private final ApplicantTexts texts;
+
+    SeatAllocator(JdbcTemplate jdbc, AuditTrail audit, Eligibility eligibility, PlatformTransactionManager transactions,
+                  id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
+        this.notifications = notifications;
+        this.texts = texts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.eligibility = eligibility;
@@ -171,7 +177,7 @@ class SeatAllocator {
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
         Map<String, Object> program = jdbc.queryForList("""
-                select status, allocation_mode, registration_deadline > now() as before_deadline, now() as at
+                select status, allocation_mode, registration_deadline > now() as before_deadline, now() as at, title
                   from program where id = ?""", programId).stream().findFirst().orElse(null);
         ProblemException closed = program == null ? ProblemException.notFound("programme " + programId)
                 : !"REGISTRATION_OPEN".equals(program.get("status"))
@@ -258,6 +264,16 @@ class SeatAllocator {
             }
         }
         audit.appendAll(programId, records);
+        // each applicant is told, by the same transaction: no message for a registration that did not happen
+        List<id.bimtek.notification.Notifications.ApplicantMessage> messages = new ArrayList<>();
+        for (Application application : applications) {
+            if (outcomes.get(application) instanceof RegistrationView registration) {
+                messages.add(new id.bimtek.notification.Notifications.ApplicantMessage(registration.id(),
+                        application.request().phone(), "REGISTRATION_" + registration.status().name(), programId,
+                        texts.outcome((String) program.get("title"), registration)));
+            }
+        }
+        notifications.toApplicants(messages);
     }
 
     /** A refusal by a rule is kept in the audit trail, in the group's transaction. */

@@ -40,7 +40,13 @@ public class SeatOffers {
     private final RuntimeService runtime;
     private final ManagementService management;
 
-    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, RuntimeService runtime, ManagementService management) {
+    private final id.bimtek.notification.Notifications notifications;
+    private final ApplicantTexts texts;
+
+    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, RuntimeService runtime, ManagementService management,
+                      id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
+        this.notifications = notifications;
+        this.texts = texts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.runtime = runtime;
@@ -89,6 +95,13 @@ public class SeatOffers {
         Instant expiresAt = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult()
                 .getDuedate().toInstant();
         jdbc.update("update registration set offer_expires_at = ? where id = ?", Timestamp.from(expiresAt), registrationId);
+        // the applicant hears of it at once: an offer nobody sees expires unseen
+        Map<String, Object> offered = jdbc.queryForMap("""
+                select r.phone, b.name as batch, p.title from registration r join batch b on b.id = r.batch_id
+                  join program p on p.id = r.program_id where r.id = ?""", registrationId);
+        notifications.toApplicants(List.of(new id.bimtek.notification.Notifications.ApplicantMessage(registrationId,
+                (String) offered.get("phone"), "SEAT_OFFERED", programId,
+                texts.seatOffered((String) offered.get("title"), (String) offered.get("batch"), expiresAt))));
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFERED", ActingUser.SYSTEM, null, subject,
                 "rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
                         + WIB_TIME.format(expiresAt) + " (" + offerTime + ")",

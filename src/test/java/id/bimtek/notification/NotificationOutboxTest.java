@@ -160,7 +160,7 @@ class NotificationOutboxTest {
         NotificationProperties properties = new NotificationProperties("noreply@bimtek.example", Duration.ofSeconds(5),
                 true, 20, Duration.ofSeconds(30), Duration.ofHours(1));
         OutboxSender withoutMail = new OutboxSender(jdbc, new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                properties);
+                properties, new MessageGateway("", "", ""));
 
         withoutMail.sendAllDue();
 

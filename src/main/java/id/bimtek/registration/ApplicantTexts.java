@@ -1,0 +1,46 @@
+package id.bimtek.registration;
+
+import id.bimtek.shared.Wib;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What applicants are sent, in Bahasa Indonesia, each short enough for one or two SMS. The reference goes
+ * only into the message that gives it; every message points to the lookup page.
+ */
+@Component
+class ApplicantTexts {
+
+    private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("d MMMM yyyy 'pukul' HH:mm 'WIB'",
+            Locale.forLanguageTag("id")).withZone(Wib.ZONE);
+
+    private final String lookup;
+
+    ApplicantTexts(@Value("${lifecycle.public-url:http://localhost:8080}") String publicUrl) {
+        this.lookup = publicUrl.replaceAll("/+$", "") + "/daftar/cek";
+    }
+
+    String outcome(String programme, RegistrationView registration) {
+        String kept = " Kode pendaftaran: " + registration.reference() + " (simpan bersama NIK Anda). Cek: " + lookup;
+        return switch (registration.status()) {
+            case REGISTERED -> "Pendaftaran " + programme + " diterima, " + registration.batch() + "." + kept;
+            case WAITLISTED -> "Anda di daftar tunggu " + programme + ", " + registration.batch() + ", nomor "
+                    + registration.waitlistPosition() + ". Kami kabari bila ada kursi." + kept;
+            case APPLIED -> "Lamaran " + programme + " diterima dan akan diseleksi setelah pendaftaran ditutup." + kept;
+            default -> "Pendaftaran " + programme + ": " + registration.status() + "." + kept;
+        };
+    }
+
+    String seatOffered(String programme, String batch, Instant answerBy) {
+        return "Ada kursi untuk Anda di " + programme + ", " + batch + ". Jawab sebelum " + WIB.format(answerBy)
+                + " di " + lookup + " dengan NIK dan kode pendaftaran Anda, atau kursi berpindah ke antrean berikutnya.";
+    }
+
+    String cancelled(String programme, String reason) {
+        return "Program " + programme + " dibatalkan" + (reason == null || reason.isBlank() ? "." : ": " + reason + ".")
+                + " Mohon maaf. Info: " + lookup;
+    }
+}
