@@ -88,7 +88,8 @@ class SeatOfferRaceTest {
                 RegistrationView offered = currentOffer(program);
                 ProcessInstance offer = runtime.createProcessInstanceQuery().processDefinitionKey(SeatOfferProcess.PROCESS_KEY)
                         .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(offered.id())).singleResult();
-                Job timer = management.createJobQuery().processInstanceId(offer.getId()).timers().singleResult();
+                Job timer = management.createJobQuery().processInstanceId(offer.getId()).timers()
+                        .activityId("offerTimeOver").singleResult();
                 // the engine's time is up, the applicant's last-moment answer is on its way
                 ClockUtil.setCurrentTime(timer.getDuedate());
 

@@ -39,6 +39,11 @@ class ApplicantTexts {
                 + " di " + lookup + " dengan NIK dan kode pendaftaran Anda, atau kursi berpindah ke antrean berikutnya.";
     }
 
+    String offerEndsSoon(String programme, String batch, Instant answerBy) {
+        return "Pengingat: kursi Anda di " + programme + ", " + batch + " menunggu jawaban sebelum " + WIB.format(answerBy)
+                + ". Jawab di " + lookup + " dengan NIK dan kode pendaftaran Anda.";
+    }
+
     String cancelled(String programme, String reason) {
         return "Program " + programme + " dibatalkan" + (reason == null || reason.isBlank() ? "." : ": " + reason + ".")
                 + " Mohon maaf. Info: " + lookup;

@@ -92,7 +92,8 @@ public class SeatOffers {
 
     /** The applicant sees when the offer ends: the moment the engine's timer fires. */
     private void recordOffer(long programId, long registrationId, String subject, String offerTime, String processInstanceId) {
-        Instant expiresAt = management.createJobQuery().processInstanceId(processInstanceId).timers().singleResult()
+        Instant expiresAt = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId("offerTimeOver").singleResult()
                 .getDuedate().toInstant();
         jdbc.update("update registration set offer_expires_at = ? where id = ?", Timestamp.from(expiresAt), registrationId);
         // the applicant hears of it at once: an offer nobody sees expires unseen
@@ -107,6 +108,19 @@ public class SeatOffers {
                         + WIB_TIME.format(expiresAt) + " (" + offerTime + ")",
                 Map.of("status", "WAITLISTED"), Map.of("registrationId", registrationId, "status", "OFFERED",
                         "offerExpiresAt", expiresAt.toString(), "processInstanceId", processInstanceId));
+    }
+
+    /** The offer ends soon: an applicant who has not answered yet is reminded, with the deadline again. */
+    @Transactional
+    public void remind(long registrationId) {
+        jdbc.queryForList("""
+                select r.program_id, r.phone, r.offer_expires_at, b.name as batch, p.title
+                  from registration r join batch b on b.id = r.batch_id join program p on p.id = r.program_id
+                 where r.id = ? and r.status = 'OFFERED'""", registrationId).forEach(offer ->
+                notifications.toApplicants(List.of(new id.bimtek.notification.Notifications.ApplicantMessage(registrationId,
+                        (String) offer.get("phone"), "SEAT_OFFER_REMINDER", ((Number) offer.get("program_id")).longValue(),
+                        texts.offerEndsSoon((String) offer.get("title"), (String) offer.get("batch"),
+                                ((Timestamp) offer.get("offer_expires_at")).toInstant())))));
     }
 
     /** The applicant takes the offered seat: registered. Refused once the offer has ended or its time is over. */

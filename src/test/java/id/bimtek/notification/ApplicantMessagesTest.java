@@ -69,10 +69,20 @@ class ApplicantMessagesTest {
                 .satisfies(message -> assertThat((String) message.get("body")).contains(deadline, "/daftar/cek")
                         .doesNotContain(second.reference()));
 
+        // twelve hours before the 48-hour offer ends, the applicant who has not answered is reminded
+        lifecycle.passTime(java.time.Duration.ofHours(37));
+        assertThat(messagesTo(second)).filteredOn(message -> "SEAT_OFFER_REMINDER".equals(message.get("kind"))).singleElement()
+                .satisfies(message -> assertThat((String) message.get("body")).contains("Pengingat", deadline));
+
         cancellation.requestCancellation(program.getId(), "Instruktur berhalangan", Lifecycle.DEPARTMENT_HEAD.id());
         assertThat(messagesTo(second)).filteredOn(message -> "PROGRAM_CANCELLED".equals(message.get("kind"))).singleElement()
                 .satisfies(message -> assertThat((String) message.get("body")).contains("dibatalkan", "Instruktur berhalangan"));
         assertThat(messagesTo(first)).extracting(message -> message.get("kind")).doesNotContain("PROGRAM_CANCELLED");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        lifecycle.resetClock();
     }
 
     @Test
