@@ -103,6 +103,7 @@ class ApiAccessMatrixTest {
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/history", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/audit.csv", null, Set.of("auditor", "admin")),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/audit.pdf", null, Set.of("auditor", "admin")),
+                new Call(HttpMethod.GET, "/api/audit/verify-checkpoint", null, Set.of("auditor", "admin")),
                 new Call(HttpMethod.GET, "/api/budget-lines/" + line.getCode() + "/ledger", null,
                         Set.of("auditor", "admin", "department-head")),
                 new Call(HttpMethod.GET, "/api/delegations", null, everyone),
