@@ -1,7 +1,6 @@
 package id.bimtek.audit;
 
 import id.bimtek.proposal.ProcessPrograms;
-
 import id.bimtek.shared.ActingUser;
 import id.bimtek.workflow.DecisionLog;
 import id.bimtek.workflow.TaskDeadlines;

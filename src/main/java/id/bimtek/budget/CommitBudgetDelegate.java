@@ -1,8 +1,8 @@
 package id.bimtek.budget;
 
-import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.BUDGET_COMMITTED;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;

@@ -1,9 +1,9 @@
 package id.bimtek.cancellation;
 
-import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
 
+import id.bimtek.proposal.ProcessPrograms;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

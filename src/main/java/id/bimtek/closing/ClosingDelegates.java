@@ -1,9 +1,7 @@
 package id.bimtek.closing;
 
 import id.bimtek.proposal.ProcessPrograms;
-
 import id.bimtek.shared.ActingUser;
-
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,6 @@
 package id.bimtek.followup;
 
 import id.bimtek.proposal.ProcessPrograms;
-
 import id.bimtek.shared.ActingUser;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

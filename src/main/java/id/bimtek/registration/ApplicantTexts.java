@@ -17,6 +17,8 @@ class ApplicantTexts {
     private static final DateTimeFormatter WIB = DateTimeFormatter.ofPattern("d MMMM yyyy 'pukul' HH:mm 'WIB'",
             Locale.forLanguageTag("id")).withZone(Wib.ZONE);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+
     private final String lookup;
 
     ApplicantTexts(@Value("${lifecycle.public-url:http://localhost:8080}") String publicUrl) {
@@ -42,6 +44,16 @@ class ApplicantTexts {
     String offerEndsSoon(String programme, String batch, Instant answerBy) {
         return "Pengingat: kursi Anda di " + programme + ", " + batch + " menunggu jawaban sebelum " + WIB.format(answerBy)
                 + ". Jawab di " + lookup + " dengan NIK dan kode pendaftaran Anda.";
+    }
+
+    String confirmed(String programme, String batch, java.time.LocalDate start, java.time.LocalDate end, String venue) {
+        return "Selamat, Anda peserta " + programme + ", " + batch + ", " + DAY.format(start) + " s.d. " + DAY.format(end)
+                + (venue == null || venue.isBlank() ? "" : " di " + venue) + ". Bawa KTP saat hadir. Info: " + lookup;
+    }
+
+    String notSelected(String programme) {
+        return "Mohon maaf, Anda belum terpilih sebagai peserta " + programme + ". Terima kasih telah mendaftar. Info: "
+                + lookup;
     }
 
     String cancelled(String programme, String reason) {

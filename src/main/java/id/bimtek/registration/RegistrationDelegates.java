@@ -1,9 +1,9 @@
 package id.bimtek.registration;
 
-import id.bimtek.proposal.ProcessPrograms;
 import static id.bimtek.proposal.ProcessVariables.ENOUGH_REGISTRANTS;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.proposal.ProgramStatus;

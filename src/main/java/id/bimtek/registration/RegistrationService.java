@@ -179,14 +179,17 @@ public class RegistrationService {
         lockBatches(programId);
         int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.NOT_SELECTED, actor,
                 "the participant list was confirmed");
-        int changed = jdbc.update("""
+        List<Map<String, Object>> decided = jdbc.queryForList("""
                 update registration r
                    set status = case when r.status = 'REGISTERED' or (r.status = 'APPLIED' and r.rank_in_batch <= b.quota)
                                      then 'CONFIRMED' else 'NOT_SELECTED' end,
                        status_changed_at = now()
                   from batch b
-                 where b.id = r.batch_id and r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED')""",
+                 where b.id = r.batch_id and r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED')
+                returning r.id, r.status, r.phone, b.name as batch, b.start_date, b.end_date, b.venue""",
                 programId);
+        int changed = decided.size();
+        tellTheOutcome(programId, decided);
         jdbc.update("""
                 update batch set taken = (select count(*) from registration r where r.batch_id = batch.id and r.status = 'CONFIRMED')
                  where program_id = ?""", programId);
@@ -196,6 +199,20 @@ public class RegistrationService {
                 confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected"
                         + (offersClosed > 0 ? " (" + offersClosed + " of them with an unanswered seat offer)" : ""), null,
                 Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
+    }
+
+    /** Each applicant hears whether they are a participant, and if so where and when to come. */
+    private void tellTheOutcome(long programId, List<Map<String, Object>> decided) {
+        String title = jdbc.queryForObject("select title from program where id = ?", String.class, programId);
+        notifications.toApplicants(decided.stream().map(registration -> {
+            boolean confirmed = "CONFIRMED".equals(registration.get("status"));
+            return new id.bimtek.notification.Notifications.ApplicantMessage(((Number) registration.get("id")).longValue(),
+                    (String) registration.get("phone"), confirmed ? "PARTICIPANT_CONFIRMED" : "NOT_SELECTED", programId,
+                    confirmed ? texts.confirmed(title, (String) registration.get("batch"),
+                            ((java.sql.Date) registration.get("start_date")).toLocalDate(),
+                            ((java.sql.Date) registration.get("end_date")).toLocalDate(), (String) registration.get("venue"))
+                            : texts.notSelected(title));
+        }).toList());
     }
 
     /**

@@ -1,17 +1,17 @@
 package id.bimtek.workflow;
 
-import id.bimtek.proposal.ProcessPrograms;
-import id.bimtek.shared.Wib;
 import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
 import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
 import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.delegation.Delegations;
-import id.bimtek.shared.ActingUser;
 import id.bimtek.notification.Notifications;
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

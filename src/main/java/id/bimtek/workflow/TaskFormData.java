@@ -1,19 +1,19 @@
 package id.bimtek.workflow;
 
-import id.bimtek.proposal.ProcessPrograms;
-import id.bimtek.shared.Wib;
 import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
 import id.bimtek.proposal.AllocationMode;
 import id.bimtek.proposal.Batch;
+import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.registration.ApplicantRanking;
+import id.bimtek.shared.Wib;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
-import id.bimtek.registration.ApplicantRanking;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,8 @@
 package id.bimtek.workflow;
 
+import id.bimtek.notification.Notifications;
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
-
-import id.bimtek.notification.Notifications;
 import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

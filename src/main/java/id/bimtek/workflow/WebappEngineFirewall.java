@@ -254,11 +254,10 @@ class WebappEngineFirewall {
             }
         }
 
+        /** The body, or null when it is larger than a task's form could ever be. */
         private static byte[] readBody(HttpServletRequest request) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] read = request.getInputStream().readNBytes(MAX_BODY + 1);
-            out.write(read);
-            return read.length > MAX_BODY ? null : out.toByteArray();
+            return read.length > MAX_BODY ? null : read;
         }
 
         private static String webappUser(HttpServletRequest request) {

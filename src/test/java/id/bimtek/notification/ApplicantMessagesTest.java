@@ -80,6 +80,22 @@ class ApplicantMessagesTest {
         assertThat(messagesTo(first)).extracting(message -> message.get("kind")).doesNotContain("PROGRAM_CANCELLED");
     }
 
+    @Test
+    void theConfirmedListTellsEachApplicantWhetherAndWhereToCome() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 1, 1, 10_000_000));
+        RegistrationView participant = lifecycle.register(program, "Siti Aminah");
+        RegistrationView waiting = lifecycle.register(program, "Dewi Lestari");
+        lifecycle.passTime(java.time.Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", Lifecycle.STAFF, Map.of());
+        var batch = lifecycle.program(program.getId()).getBatches().get(0);
+        String day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id")).format(batch.getStartDate());
+        assertThat(messagesTo(participant)).filteredOn(message -> "PARTICIPANT_CONFIRMED".equals(message.get("kind")))
+                .singleElement().satisfies(message -> assertThat((String) message.get("body"))
+                        .contains("Selamat", day, batch.getVenue(), "Gelombang 1"));
+        assertThat(messagesTo(waiting)).filteredOn(message -> "NOT_SELECTED".equals(message.get("kind")))
+                .singleElement().satisfies(message -> assertThat((String) message.get("body")).contains("belum terpilih"));
+    }
+
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
         lifecycle.resetClock();
