@@ -61,7 +61,7 @@ class RegistrationRushTest {
         List<Callable<ResponseEntity<Map<String, Object>>>> race = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Map<String, Object> leaving = seated.get(i);
-            race.add(() -> http.exchange(path + "/" + leaving.get("id") + "/withdraw", HttpMethod.POST,
+            race.add(() -> http.exchange(path + "/withdraw", HttpMethod.POST,
                     new HttpEntity<>(Map.of("nik", leaving.get("nik"), "reference", leaving.get("reference"))), OBJECT));
             Map<String, Object> late = Map.of("nik", Lifecycle.nextNik(), "name", "Terlambat " + i, "businessName", "Usaha",
                     "sector", "APPAREL", "district", "Cibodas", "phone", "081212345678", "batch", "Gelombang 1");

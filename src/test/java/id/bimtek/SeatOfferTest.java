@@ -91,7 +91,7 @@ class SeatOfferTest {
                 .containsEntry(SeatOfferProcess.OFFER_TIME, "PT48H");
 
         // anonymous, over HTTP, proving the registration is theirs
-        String path = "/api/programs/" + program.getId() + "/registrations/" + firstInLine.id();
+        String path = "/api/programs/" + program.getId() + "/registrations";
         ResponseEntity<Map<String, Object>> wrongNik = http.exchange(path + "/accept-offer", HttpMethod.POST,
                 new HttpEntity<>(Map.of("nik", Lifecycle.nextNik(), "reference", firstInLine.reference())), OBJECT);
         assertThat(wrongNik.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

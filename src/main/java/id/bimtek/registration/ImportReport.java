@@ -14,9 +14,12 @@ public record ImportReport(long programId, int rows, Totals totals, List<RowResu
     public record Totals(long registered, long waitlisted, long refused, long invalid) {
     }
 
-    /** {@code nik} is masked: the report may be printed or forwarded, the row number identifies the applicant. */
+    /**
+     * {@code nik} is masked: the report may be printed or forwarded, the row number identifies the applicant.
+     * The reference is not in it: it is the applicant's, sent to their phone (ApplicantTexts).
+     */
     public record RowResult(long row, String nik, Outcome outcome, String field, String rule, String message,
-                            Long registrationId, String reference) {
+                            Long registrationId) {
 
         static RowResult placed(long row, RegistrationView registration) {
             boolean seat = registration.status() == RegistrationStatus.REGISTERED;
@@ -24,15 +27,15 @@ public record ImportReport(long programId, int rows, Totals totals, List<RowResu
                     seat ? "SEAT_AVAILABLE" : "BATCH_FULL",
                     seat ? "a seat in " + registration.batch()
                             : registration.batch() + " is full; waitlist position " + registration.waitlistPosition(),
-                    registration.id(), registration.reference());
+                    registration.id());
         }
 
         static RowResult refused(long row, String nik, String field, String rule, String message) {
-            return new RowResult(row, maskNik(nik), Outcome.REFUSED, field, rule, message, null, null);
+            return new RowResult(row, maskNik(nik), Outcome.REFUSED, field, rule, message, null);
         }
 
         static RowResult invalid(long row, String nik, String field, String message) {
-            return new RowResult(row, maskNik(nik), Outcome.INVALID, field, null, message, null, null);
+            return new RowResult(row, maskNik(nik), Outcome.INVALID, field, null, message, null);
         }
     }
 

@@ -45,25 +45,28 @@ public class RegistrationController {
                 .body(registration);
     }
 
-    /** Anonymous: the applicant proves the registration is theirs with the NIK and the reference they were given. */
-    @PostMapping("/{registrationId}/withdraw")
-    RegistrationView withdraw(@PathVariable long programId, @PathVariable long registrationId,
-                              @Valid @RequestBody ApplicantProof proof) {
+    /**
+     * Anonymous: the applicant proves the registration is theirs with the NIK and the reference they were given.
+     * No registration id in the path: the proof alone names the registration, so there is nothing to guess.
+     */
+    @PostMapping("/withdraw")
+    RegistrationView withdraw(@PathVariable long programId, @Valid @RequestBody ApplicantProof proof) {
+        long registrationId = registrations.idOf(programId, proof.nik(), proof.reference());
         return registrations.withdraw(programId, registrationId, proof.nik(), proof.reference());
     }
 
     /** Anonymous: the applicant takes the seat they were offered, before the offer time is over. */
-    @PostMapping("/{registrationId}/accept-offer")
-    RegistrationView acceptOffer(@PathVariable long programId, @PathVariable long registrationId,
-                                 @Valid @RequestBody ApplicantProof proof) {
+    @PostMapping("/accept-offer")
+    RegistrationView acceptOffer(@PathVariable long programId, @Valid @RequestBody ApplicantProof proof) {
+        long registrationId = registrations.idOf(programId, proof.nik(), proof.reference());
         seatOffers.accept(programId, registrationId, proof.nik(), proof.reference());
         return registrations.view(programId, registrationId);
     }
 
     /** Anonymous: the applicant turns the offered seat down; it goes to the next in line. */
-    @PostMapping("/{registrationId}/decline-offer")
-    RegistrationView declineOffer(@PathVariable long programId, @PathVariable long registrationId,
-                                  @Valid @RequestBody ApplicantProof proof) {
+    @PostMapping("/decline-offer")
+    RegistrationView declineOffer(@PathVariable long programId, @Valid @RequestBody ApplicantProof proof) {
+        long registrationId = registrations.idOf(programId, proof.nik(), proof.reference());
         seatOffers.decline(programId, registrationId, proof.nik(), proof.reference());
         return registrations.view(programId, registrationId);
     }

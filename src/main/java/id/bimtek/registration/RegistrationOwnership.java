@@ -27,10 +27,24 @@ final class RegistrationOwnership {
         boolean referenceMatches = registration != null && reference != null
                 && same(reference.trim().toUpperCase(java.util.Locale.ROOT), (String) registration.get("reference"));
         if (!(nikMatches & referenceMatches)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "reference",
-                    "no registration matches this NIK and reference");
+            throw unmatched();
         }
         return new Owned(registrationId, ((Number) registration.get("batch_id")).longValue(), (String) registration.get("name"));
+    }
+
+    /** The registration of the programme with this NIK and reference (a NIK may also have withdrawn ones). */
+    static long idOf(JdbcTemplate jdbc, long programId, String nik, String reference) {
+        if (nik == null || reference == null) {
+            throw unmatched();
+        }
+        return jdbc.queryForList("select id from registration where program_id = ? and nik = ? and reference = ?",
+                Long.class, programId, nik.trim(), reference.trim().toUpperCase(java.util.Locale.ROOT)).stream()
+                .findFirst().orElseThrow(RegistrationOwnership::unmatched);
+    }
+
+    private static ProblemException unmatched() {
+        return new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "reference",
+                "no registration matches this NIK and reference");
     }
 
     private static boolean same(String given, String stored) {

@@ -141,6 +141,12 @@ public class RegistrationService {
         return view(programId, registrationId);
     }
 
+    /** The registration an applicant's NIK and reference name; the same 404 as a wrong proof when none does. */
+    @Transactional(readOnly = true)
+    public long idOf(long programId, String nik, String reference) {
+        return RegistrationOwnership.idOf(jdbc, programId, nik, reference);
+    }
+
     @Transactional(readOnly = true)
     public RegistrationView view(long programId, long registrationId) {
         try {

@@ -99,9 +99,9 @@ public class SecurityConfig {
     SecurityFilterChain applicantApi(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/*/withdraw"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/*/accept-offer"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/*/decline-offer")))
+                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/withdraw"),
+                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/accept-offer"),
+                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/decline-offer")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
