@@ -11,7 +11,7 @@ public class SeatOfferDelegates {
     /** remindApplicant: the offer ends soon and the applicant has not answered. */
     @Bean
     JavaDelegate remindSeatOfferDelegate(SeatOffers offers) {
-        return execution -> offers.remind((Long) execution.getVariable(SeatOfferProcess.REGISTRATION_ID));
+        return execution -> offers.remind(SeatOfferProcess.registrationIdOf(execution.getProcessBusinessKey()));
     }
 
     /** {@code ${seatOfferReminder.dueAt(offerTime)}}: twelve hours before the offer ends, or halfway through a short one. */
@@ -30,6 +30,6 @@ public class SeatOfferDelegates {
     /** expireOffer: the offer time is over; the seat passes to the next in line. */
     @Bean
     JavaDelegate expireSeatOfferDelegate(SeatOffers offers) {
-        return execution -> offers.expire((Long) execution.getVariable(SeatOfferProcess.REGISTRATION_ID));
+        return execution -> offers.expire(SeatOfferProcess.registrationIdOf(execution.getProcessBusinessKey()));
     }
 }

@@ -10,6 +10,11 @@ public final class SeatOfferProcess {
         return "pendaftaran-" + registrationId;
     }
 
+    /** The registration an offer is for, from its business key (fixed at start), not from a variable. */
+    public static long registrationIdOf(String businessKey) {
+        return Long.parseLong(businessKey.substring("pendaftaran-".length()));
+    }
+
     public static final String REGISTRATION_ID = "registrationId";
     public static final String PROGRAM_ID = "programId";
     /** the programme's seat offer time, an ISO-8601 duration for the timer */
