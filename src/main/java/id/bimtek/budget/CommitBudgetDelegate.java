@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitBudgetDelegate implements JavaDelegate {
 
+    private static final java.util.Set<String> BUDGET_APPROVALS = java.util.Set.of("approveBudget", "secondBudgetApproval");
+
     private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
     private final BudgetService budget;
@@ -34,7 +36,7 @@ public class CommitBudgetDelegate implements JavaDelegate {
         BigDecimal total = program.requestedTotal();
         // the step runs after the approval, in a job of its own: the approver is the decision log's, not the job's user
         String approver = decisions.of(program.getId()).stream()
-                .filter(decision -> decision.getTaskKey().endsWith("udgetApproval") || decision.getTaskKey().equals("approveBudget"))
+                .filter(decision -> BUDGET_APPROVALS.contains(decision.getTaskKey()))
                 .filter(decision -> "APPROVE".equals(decision.getDecision()))
                 .reduce((first, last) -> last).map(decision -> decision.getActor()).orElse(ActingUser.of(execution));
         boolean committed = budget.commit(program.getBudgetLineId(), program.getId(), total, approver);

@@ -79,8 +79,13 @@ public class TaskDeadlines {
     }
 
     public static Set<String> candidateGroups(DelegateTask task) {
+        return candidateGroups(task.getCandidates());
+    }
+
+    /** The groups a task is offered to, from its identity links (a running task's, or a listener's). */
+    public static Set<String> candidateGroups(java.util.Collection<? extends org.camunda.bpm.engine.task.IdentityLink> links) {
         Set<String> groups = new LinkedHashSet<>();
-        task.getCandidates().stream()
+        links.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .forEach(link -> groups.add(link.getGroupId()));
         return groups;

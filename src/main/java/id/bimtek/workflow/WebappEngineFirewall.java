@@ -28,8 +28,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -212,9 +210,7 @@ class WebappEngineFirewall {
             }
             String code = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                     .getBusinessKey();
-            Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).collect(Collectors.toSet());
+            Set<String> candidateGroups = TaskDeadlines.candidateGroups(tasks.getIdentityLinksForTask(task.getId()));
             return authority.refusal(task.getTaskDefinitionKey(), task.getName(), processPrograms.idOfCode(code), user,
                     task.getAssignee(), candidateGroups).map(reason -> new String[] {"task", reason});
         }

@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -161,9 +159,7 @@ public class WorkflowTasks {
 
     /** The holder of the task, a member of a candidate group, or the deputy of either. */
     private boolean mayWorkOn(Task task, CurrentUser user) {
-        Set<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(Collectors.toSet());
+        Set<String> candidateGroups = TaskDeadlines.candidateGroups(tasks.getIdentityLinksForTask(task.getId()));
         boolean may = delegations.actingOn(user.id(), task.getAssignee(), candidateGroups).isPresent();
         if (!may && task.getAssignee() != null && candidateGroups.stream().anyMatch(user.groups()::contains)) {
             throw ProblemException.conflict("task", "task '" + task.getName() + "' is claimed by " + task.getAssignee());
