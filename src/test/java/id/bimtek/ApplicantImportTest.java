@@ -1,9 +1,12 @@
 package id.bimtek;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.proposal.Program;
+import id.bimtek.registration.ApplicantRanking;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.Lifecycle;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +48,8 @@ class ApplicantImportTest {
     @Autowired RegistrationService registrations;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicantRanking ranking;
+    @Autowired RuntimeService runtime;
 
     @AfterEach
     void checkInvariant() {
@@ -73,7 +79,7 @@ class ApplicantImportTest {
         Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
 
         assertThat(report).containsEntry("rows", 8)
-                .containsEntry("totals", Map.of("registered", 3, "waitlisted", 1, "refused", 2, "invalid", 2));
+                .containsEntry("totals", Map.of("registered", 3, "waitlisted", 1, "applied", 0, "refused", 2, "invalid", 2));
         Map<Integer, Map<String, Object>> byRow = results(report);
         assertThat(byRow.keySet()).containsExactly(2, 3, 4, 5, 6, 8, 9, 10);
         assertThat(byRow.get(2)).containsEntry("outcome", "REGISTERED").containsEntry("rule", "SEAT_AVAILABLE")
@@ -121,7 +127,7 @@ class ApplicantImportTest {
                 + Lifecycle.nextNik() + ";Rina;Konveksi Rina;APPAREL;Cibodas;081212345678;Gelombang 1;\n";
         Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
 
-        assertThat(report).containsEntry("totals", Map.of("registered", 2, "waitlisted", 0, "refused", 0, "invalid", 1));
+        assertThat(report).containsEntry("totals", Map.of("registered", 2, "waitlisted", 0, "applied", 0, "refused", 0, "invalid", 1));
         assertThat(results(report).get(3)).containsEntry("outcome", "INVALID").containsEntry("field", "skala_usaha");
         assertThat(jdbc.queryForObject("select business_scale from registration where program_id = ? and nik = ?",
                 String.class, program.getId(), micro)).isEqualTo("MICRO");
@@ -147,7 +153,7 @@ class ApplicantImportTest {
         Map<String, Object> report = body(http.exchange(importPath(program), HttpMethod.POST, new HttpEntity<>(form, headers),
                 OBJECT), HttpStatus.OK);
 
-        assertThat(report).containsEntry("totals", Map.of("registered", 1, "waitlisted", 0, "refused", 0, "invalid", 1));
+        assertThat(report).containsEntry("totals", Map.of("registered", 1, "waitlisted", 0, "applied", 0, "refused", 0, "invalid", 1));
         assertThat(results(report).get(3)).containsEntry("outcome", "INVALID").containsEntry("field", "row");
         assertThat(registrations.ofProgram(program.getId())).extracting(RegistrationView::name).containsExactly("Siti Aminah, S.E.");
     }
@@ -196,6 +202,50 @@ class ApplicantImportTest {
         assertThat(nul.getBody().toString()).contains("INVALID").contains("control characters");
 
         assertThat(footprint(program)).startsWith("0/");
+    }
+
+    /**
+     * A programme that selects: every good row is an application received (not a waitlist place), the audit
+     * summary says so, and blank sizes, a missing sector and a duplicate row do not stop the ranking at the
+     * deadline: the engine reaches "Confirm participant list" with no incident.
+     */
+    @Test
+    void aSelectionProgrammeReceivesApplicationsAndRanksThemAtTheDeadlineWhateverTheRowsLeaveBlank() {
+        Program program = lifecycle.approved(Lifecycle.bySelection(
+                lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 2, 1, 10_000_000)));
+        String siti = Lifecycle.nextNik();
+        String file = "nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;skala_usaha\n"
+                + siti + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1;mikro\n"
+                + Lifecycle.nextNik() + ";Dewi Lestari;Konveksi Dewi;APPAREL;Cibodas;081212345679;Gelombang 1;\n"
+                + Lifecycle.nextNik() + ";Rina Wati;Konveksi Rina; apparel ;Cibodas;081212345674;Gelombang 1;\n"
+                + Lifecycle.nextNik() + ";Ani;Konveksi Ani;;Cibodas;081212345672;Gelombang 1;kecil\n"
+                + siti + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1;mikro\n";
+
+        Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
+
+        assertThat(report).containsEntry("totals",
+                Map.of("registered", 0, "waitlisted", 0, "applied", 3, "refused", 1, "invalid", 1));
+        Map<Integer, Map<String, Object>> byRow = results(report);
+        assertThat(byRow.get(2)).containsEntry("outcome", "APPLIED").containsEntry("rule", "SELECTION")
+                .containsEntry("message", "application to Gelombang 1 received; ranked with the others after the deadline");
+        assertThat(byRow.get(3)).containsEntry("outcome", "APPLIED");
+        assertThat(byRow.get(4)).containsEntry("outcome", "APPLIED");
+        assertThat(byRow.get(5)).containsEntry("outcome", "INVALID").containsEntry("field", "sektor");
+        assertThat(byRow.get(6)).containsEntry("outcome", "REFUSED").containsEntry("rule", "ONE_PLACE_PER_NIK");
+        AuditTrail.Record summary = audit.of(program.getId()).stream()
+                .filter(record -> record.kind().equals("APPLICANTS_IMPORTED")).findFirst().orElseThrow();
+        assertThat(summary.detail()).isEqualTo("5 rows: 0 registered, 0 waitlisted, 3 applied, 1 refused, 1 invalid");
+        assertThat(summary.newValue()).contains("\"applied\":3").contains("\"waitlisted\":0");
+
+        lifecycle.passTime(java.time.Duration.ofDays(8));
+
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("confirmParticipants");
+        assertThat(runtime.createIncidentQuery().processInstanceId(program.getProcessInstanceId()).count()).isZero();
+        // first-time micro 15, first-time of unknown size 10 each, the earlier application first among equals
+        assertThat(ranking.of(program.getId())).extracting(ApplicantRanking.Ranked::name, ApplicantRanking.Ranked::points,
+                ApplicantRanking.Ranked::rank).containsExactly(tuple("Siti Aminah", 15, 1), tuple("Dewi Lestari", 10, 2),
+                tuple("Rina Wati", 10, 3));
+        lifecycle.resetClock();
     }
 
     @Test

@@ -93,6 +93,7 @@ public class ApplicantImport {
         summary.put("rows", fileRows);
         summary.put("registered", totals.registered());
         summary.put("waitlisted", totals.waitlisted());
+        summary.put("applied", totals.applied());
         summary.put("refused", totals.refused());
         summary.put("invalid", totals.invalid());
         summary.put("startedAt", started.toString());
@@ -101,7 +102,7 @@ public class ApplicantImport {
         transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
                 "APPLICANTS_IMPORTED", actor, null, "CSV import of " + fileRows + " rows",
                 stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
-                        + " waitlisted, " + totals.refused() + " refused, " + totals.invalid() + " invalid",
+                        + " waitlisted, " + totals.applied() + " applied, " + totals.refused() + " refused, " + totals.invalid() + " invalid",
                 null, summary));
     }
 

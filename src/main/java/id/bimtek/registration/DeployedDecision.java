@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -43,19 +46,28 @@ class DeployedDecision {
         this.key = key;
     }
 
-    /** The single result of the table (FIRST, UNIQUE or an aggregating COLLECT hit policy). */
+    /**
+     * The single result of the table (FIRST, UNIQUE or an aggregating COLLECT hit policy); empty when no rule
+     * matched. Inputs may be null: a table's empty entry matches them.
+     */
     Map<String, Object> evaluate(Map<String, Object> inputs, boolean recurring) {
         Version version = version();
         Map<String, Object> known = recurring ? version.remembered().get(inputs) : null;
         if (known != null) {
             return known;
         }
-        Map<String, Object> result = Map.copyOf(DMN.evaluateDecisionTable(version.decision(), inputs).getSingleResult()
-                .getEntryMap());
+        DmnDecisionRuleResult single = DMN.evaluateDecisionTable(version.decision(), inputs).getSingleResult();
+        // a blank input (an applicant who left the business size empty) is a null, which Map.copyOf refuses
+        Map<String, Object> result = single == null ? Map.of() : frozen(single.getEntryMap());
         if (recurring && version.remembered().size() < MAX_REMEMBERED) {
-            version.remembered().put(Map.copyOf(inputs), result);
+            version.remembered().put(frozen(inputs), result);
         }
         return result;
+    }
+
+    /** An unmodifiable copy that, unlike {@link Map#copyOf}, keeps null values. */
+    private static Map<String, Object> frozen(Map<String, Object> values) {
+        return Collections.unmodifiableMap(new HashMap<>(values));
     }
 
     private Version version() {

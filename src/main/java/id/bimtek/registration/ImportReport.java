@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * What became of each row of an applicant import, and the totals. A row's {@code field} is the column as
- * the file's header names it; {@code rule} is the rule that decided (SEAT_AVAILABLE, BATCH_FULL, or the
- * refusing rule such as ONE_PLACE_PER_NIK or SECTOR); an invalid row names no rule.
+ * the file's header names it; {@code rule} is the rule that decided (SEAT_AVAILABLE, BATCH_FULL, SELECTION for an
+ * application to a programme that ranks after its deadline, or the refusing rule such as ONE_PLACE_PER_NIK
+ * or SECTOR); an invalid row names no rule.
  */
 public record ImportReport(long programId, int rows, Totals totals, List<RowResult> results) {
 
-    public enum Outcome { REGISTERED, WAITLISTED, REFUSED, INVALID }
+    public enum Outcome { REGISTERED, WAITLISTED, APPLIED, REFUSED, INVALID }
 
-    public record Totals(long registered, long waitlisted, long refused, long invalid) {
+    public record Totals(long registered, long waitlisted, long applied, long refused, long invalid) {
     }
 
     /**
@@ -22,12 +23,15 @@ public record ImportReport(long programId, int rows, Totals totals, List<RowResu
                             Long registrationId) {
 
         static RowResult placed(long row, RegistrationView registration) {
-            boolean seat = registration.status() == RegistrationStatus.REGISTERED;
-            return new RowResult(row, maskNik(registration.nik()), seat ? Outcome.REGISTERED : Outcome.WAITLISTED, null,
-                    seat ? "SEAT_AVAILABLE" : "BATCH_FULL",
-                    seat ? "a seat in " + registration.batch()
-                            : registration.batch() + " is full; waitlist position " + registration.waitlistPosition(),
-                    registration.id());
+            String nik = maskNik(registration.nik());
+            return switch (registration.status()) {
+                case REGISTERED -> new RowResult(row, nik, Outcome.REGISTERED, null, "SEAT_AVAILABLE",
+                        "a seat in " + registration.batch(), registration.id());
+                case APPLIED -> new RowResult(row, nik, Outcome.APPLIED, null, "SELECTION", "application to "
+                        + registration.batch() + " received; ranked with the others after the deadline", registration.id());
+                default -> new RowResult(row, nik, Outcome.WAITLISTED, null, "BATCH_FULL", registration.batch()
+                        + " is full; waitlist position " + registration.waitlistPosition(), registration.id());
+            };
         }
 
         static RowResult refused(long row, String nik, String field, String rule, String message) {
@@ -41,7 +45,7 @@ public record ImportReport(long programId, int rows, Totals totals, List<RowResu
 
     static ImportReport of(long programId, List<RowResult> results) {
         return new ImportReport(programId, results.size(), new Totals(count(results, Outcome.REGISTERED),
-                count(results, Outcome.WAITLISTED), count(results, Outcome.REFUSED), count(results, Outcome.INVALID)), results);
+                count(results, Outcome.WAITLISTED), count(results, Outcome.APPLIED), count(results, Outcome.REFUSED), count(results, Outcome.INVALID)), results);
     }
 
     /** Area code and serial stay readable ({@code 367101******0001}), the date of birth does not. */
