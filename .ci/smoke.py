@@ -27,7 +27,7 @@ program = call("POST", "/api/programs", "staff", {
     "agency": "Disperindakop dan UKM Kota Tangerang", "budgetLineCode": "3.31.01.2.01.0003", "fiscalYear": 2025,
     "registrationDeadline": deadline, "minimumParticipants": 1, "completionThresholdPercent": 80,
     "followUpRounds": ["P3M", "P6M"], "tracks": ["APPAREL"],
-    "batches": [{"name": "Gelombang 1", "track": "APPAREL", "startDate": start, "endDate": end,
+    "batches": [{"name": "Gelombang 1", "tracks": ["APPAREL"], "startDate": start, "endDate": end,
                  "venue": "SMKN 3 Kota Tangerang", "mode": "OFFLINE", "quota": 39, "sessions": 3}],
     "budgetItems": [{"description": "Honorarium instruktur", "amount": 9000000},
                     {"description": "Bahan praktik", "amount": 15600000}]}, expect=201)

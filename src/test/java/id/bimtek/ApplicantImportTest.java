@@ -112,7 +112,7 @@ class ApplicantImportTest {
                 "REGISTRATION_WAITLISTED", "APPLICANTS_IMPORTED");
         AuditTrail.Record summary = trail.get(trail.size() - 1);
         assertThat(summary.stage()).isEqualTo(AuditTrail.Stage.REGISTRATION);
-        assertThat(summary.detail()).isEqualTo("8 rows: 3 registered, 1 waitlisted, 2 refused, 2 invalid");
+        assertThat(summary.detail()).isEqualTo("8 rows: 3 registered, 1 waitlisted, 0 applied, 2 refused, 2 invalid");
         assertThat(summary.newValue()).contains("\"rows\":8", "\"invalid\":2", "\"sha256\":");
         assertThat(audit.verify(program.getId()).valid()).isTrue();
     }

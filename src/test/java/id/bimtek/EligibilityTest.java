@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -41,6 +42,53 @@ class EligibilityTest {
     void checkInvariant() {
         lifecycle.assertStatusesMatchProcesses();
         lifecycle.resetClock();
+    }
+
+    /**
+     * The Jakarta Timur programme teaches several trades, one wave each, and one mixed wave: an applicant's
+     * sector must be among the tracks of the batch applied to, not merely among the programme's.
+     */
+    @Test
+    void theSectorIsCheckedAgainstTheTracksOfTheBatchAppliedTo() {
+        ProgramRequest sewing = lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000));
+        ProgramRequest.BatchRequest dates = sewing.batches().get(0);
+        List<ProgramRequest.BatchRequest> batches = List.of(
+                batch(dates, "Gelombang Boga", "BOGA"),
+                batch(dates, "Gelombang Digital Marketing", "DIGITAL_MARKETING"),
+                batch(dates, "Gelombang Campuran", "BOGA", "APPAREL"));
+        Program program = lifecycle.approved(new ProgramRequest("Pelatihan Keterampilan Warga Jakarta Timur",
+                sewing.kind(), "Suku Dinas PPKUKM Jakarta Timur", null, sewing.budgetLineCode(), sewing.fiscalYear(),
+                sewing.registrationDeadline(), 1, 80, sewing.followUpRounds(), List.of("BOGA", "DIGITAL_MARKETING", "APPAREL"),
+                batches, sewing.budgetItems()));
+        assertThat(lifecycle.program(program.getId()).getBatches()).extracting(id.bimtek.proposal.Batch::getTracks)
+                .containsExactly(List.of("BOGA"), List.of("DIGITAL_MARKETING"), List.of("BOGA", "APPAREL"));
+
+        assertThatThrownBy(() -> apply(program, "BOGA", "Gelombang Digital Marketing"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.rule()).isEqualTo("SECTOR");
+                    assertThat(e.field()).isEqualTo("sector");
+                    assertThat(e.getMessage()).contains("gelombang yang dipilih");
+                });
+        assertThatThrownBy(() -> apply(program, "DIGITAL_MARKETING", "Gelombang Campuran"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.rule()).isEqualTo("SECTOR"));
+        assertThat(apply(program, "BOGA", "Gelombang Boga")).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(apply(program, "boga", "Gelombang Campuran")).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(apply(program, "APPAREL", "Gelombang Campuran")).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(apply(program, "DIGITAL_MARKETING", "Gelombang Digital Marketing")).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(registrations.ofProgram(program.getId())).hasSize(4);
+        assertThat(audit.of(program.getId())).filteredOn(record -> record.kind().equals("REGISTRATION_REFUSED"))
+                .extracting(AuditTrail.Record::detail).hasSize(2).allSatisfy(detail -> assertThat(detail).startsWith("rule SECTOR"));
+    }
+
+    private static ProgramRequest.BatchRequest batch(ProgramRequest.BatchRequest dates, String name, String... tracks) {
+        return new ProgramRequest.BatchRequest(name, List.of(tracks), dates.startDate(), dates.endDate(), dates.venue(),
+                dates.mode(), 10, 3);
+    }
+
+    private RegistrationStatus apply(Program program, String sector, String batch) {
+        return registrations.register(program.getId(), new RegistrationRequest(Lifecycle.nextNik(), "Warga " + sector,
+                "Usaha " + sector, sector, "Cakung", "081212345678", batch)).status();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package id.bimtek.proposal;
 
+import id.bimtek.shared.StringListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,8 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.LocalDate;
+import java.util.List;
 
-/** A wave (gelombang) of a programme: its own dates, venue, mode, seats and number of session days. */
+/** A wave (gelombang) of a programme: its own tracks, dates, venue, mode, seats and number of session days. */
 @Entity
 public class Batch {
 
@@ -24,7 +27,9 @@ public class Batch {
     private Program program;
     private int position;
     private String name;
-    private String track;
+    /** the programme's tracks this batch is open to; an applicant's sector must be one of them */
+    @Convert(converter = StringListConverter.class)
+    private List<String> tracks;
     private LocalDate startDate;
     private LocalDate endDate;
     private String venue;
@@ -40,12 +45,12 @@ public class Batch {
     protected Batch() {
     }
 
-    Batch(Program program, int position, String name, String track, LocalDate startDate, LocalDate endDate,
+    Batch(Program program, int position, String name, List<String> tracks, LocalDate startDate, LocalDate endDate,
           String venue, DeliveryMode mode, int quota, int sessions) {
         this.program = program;
         this.position = position;
         this.name = name;
-        this.track = track;
+        this.tracks = List.copyOf(tracks);
         this.startDate = startDate;
         this.endDate = endDate;
         this.venue = venue;
@@ -70,8 +75,8 @@ public class Batch {
         return name;
     }
 
-    public String getTrack() {
-        return track;
+    public List<String> getTracks() {
+        return tracks;
     }
 
     public LocalDate getStartDate() {

@@ -97,7 +97,7 @@ public class Program {
         this.seatOfferTime = request.seatOfferTime() != null ? request.seatOfferTime() : DEFAULT_SEAT_OFFER_TIME;
         int position = 0;
         for (ProgramRequest.BatchRequest batch : request.batches()) {
-            batches.add(new Batch(this, position++, batch.name().trim(), batch.track(), batch.startDate(),
+            batches.add(new Batch(this, position++, batch.name().trim(), batch.tracks().stream().map(String::trim).toList(), batch.startDate(),
                     batch.endDate(), batch.venue().trim(), batch.mode(), batch.quota(), batch.sessions()));
         }
         position = 0;
@@ -129,7 +129,7 @@ public class Program {
         snapshot.put("followUpRounds", followUpRounds);
         snapshot.put("tracks", tracks);
         snapshot.put("seatOfferTime", seatOfferTime);
-        snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "track", b.getTrack(),
+        snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "tracks", b.getTracks(),
                 "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
                 "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
         snapshot.put("budgetItems", budgetItems.stream().map(i -> java.util.Map.of("description", i.getDescription(),

@@ -1,5 +1,7 @@
 package id.bimtek.proposal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -42,9 +44,11 @@ public record ProgramRequest(
                 completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null);
     }
 
+    /** A batch; {@code tracks} are the programme's tracks it is open to ({@code "track": "APPAREL"} reads as one). */
     public record BatchRequest(
             @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 40) String track,
+            @JsonAlias("track") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> tracks,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
             @NotBlank @Size(max = 300) String venue,

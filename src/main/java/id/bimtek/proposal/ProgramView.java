@@ -15,7 +15,7 @@ public record ProgramView(
         String createdBy, Instant createdAt, Instant updatedAt,
         List<BatchView> batches, List<BudgetItemView> budgetItems) {
 
-    public record BatchView(Long id, String name, String track, LocalDate startDate, LocalDate endDate, String venue,
+    public record BatchView(Long id, String name, List<String> tracks, LocalDate startDate, LocalDate endDate, String venue,
                             DeliveryMode mode, int quota, int sessions, int taken, int seatsLeft) {
     }
 
@@ -29,7 +29,7 @@ public record ProgramView(
                 p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getSeatOfferTime(), p.getStatus(),
                 p.getProcessInstanceId(), p.requestedTotal(), p.getCommittedAmount(), p.getRealisedAmount(),
                 p.getCancellationReason(), p.getCreatedBy(), p.getCreatedAt(), p.getUpdatedAt(),
-                p.getBatches().stream().map(b -> new BatchView(b.getId(), b.getName(), b.getTrack(), b.getStartDate(),
+                p.getBatches().stream().map(b -> new BatchView(b.getId(), b.getName(), b.getTracks(), b.getStartDate(),
                         b.getEndDate(), b.getVenue(), b.getMode(), b.getQuota(), b.getSessions(), b.getTaken(),
                         b.getQuota() - b.getTaken())).toList(),
                 p.getBudgetItems().stream().map(i -> new BudgetItemView(i.getDescription(), i.getAmount())).toList());

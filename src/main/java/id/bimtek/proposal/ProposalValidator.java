@@ -32,9 +32,11 @@ public class ProposalValidator {
         }
         LocalDate deadlineDay = program.getRegistrationDeadline().atZone(JAKARTA).toLocalDate();
         for (Batch batch : program.getBatches()) {
-            if (!program.getTracks().contains(batch.getTrack())) {
-                problems.add("batches: batch '" + batch.getName() + "' is in track " + batch.getTrack()
-                        + ", which is not one of the programme's tracks " + program.getTracks());
+            for (String track : batch.getTracks()) {
+                if (!program.getTracks().contains(track)) {
+                    problems.add("batches: batch '" + batch.getName() + "' is in track " + track
+                            + ", which is not one of the programme's tracks " + program.getTracks());
+                }
             }
             if (!batch.getStartDate().isAfter(deadlineDay)) {
                 problems.add("batches: batch '" + batch.getName() + "' starts on " + batch.getStartDate()

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether an applicant may register, decided by the DMN table {@code bpmn/registration-eligibility.dmn}
  * (per programme kind, changeable without code). This class only gathers the facts the table decides
- * on: domicile by the NIK's area code, the business sector against the tracks, and how long ago the
- * applicant completed a programme of the same kind, across all programmes in the system.
+ * on: domicile by the NIK's area code, the business sector against the tracks of the batch applied to, and
+ * how long ago the applicant completed a programme of the same kind, across all programmes in the system.
  */
 @Component
 public class Eligibility {
@@ -39,7 +39,13 @@ public class Eligibility {
                 programId);
         String kind = (String) program.get("kind");
         String region = (String) program.get("region_code");
-        List<String> tracks = Arrays.stream(((String) program.get("tracks")).split(",")).map(String::trim).toList();
+        List<String> programTracks = codes((String) program.get("tracks"));
+        // the sector is checked against the tracks of the batch applied to; an unknown batch is refused later
+        Map<String, List<String>> batchTracks = new HashMap<>();
+        jdbc.query("select name, tracks from batch where program_id = ?",
+                rs -> {
+                    batchTracks.put(rs.getString("name"), codes(rs.getString("tracks")));
+                }, programId);
         Map<String, Double> secondsSinceCompletion = new HashMap<>();
         jdbc.query("""
                 select r.nik, extract(epoch from now() - max(earlier.closed_at)) as seconds_since
@@ -53,10 +59,15 @@ public class Eligibility {
             double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;
             Map<String, Object> verdict = table.evaluate(Map.of("programKind", kind,
                     "domicileInRegion", region == null || applicant.nik().startsWith(region),
-                    "sectorInTracks", tracks.stream().anyMatch(track -> track.equalsIgnoreCase(applicant.sector().trim())),
+                    "sectorInTracks", batchTracks.getOrDefault(applicant.batch().trim(), programTracks).stream()
+                            .anyMatch(track -> track.equalsIgnoreCase(applicant.sector().trim())),
                     "yearsSinceCompletion", years), years < 0);
             return new Verdict(Boolean.TRUE.equals(verdict.get("eligible")), (String) verdict.get("rule"),
                     (String) verdict.get("reason"));
         }).toList();
+    }
+
+    private static List<String> codes(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
     }
 }

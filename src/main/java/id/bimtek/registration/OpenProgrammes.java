@@ -28,7 +28,7 @@ public class OpenProgrammes {
     }
 
     /** A batch with its seats left; none left means a new applicant can only be waitlisted. */
-    public record BatchSeats(String name, String track, LocalDate startDate, LocalDate endDate, String venue,
+    public record BatchSeats(String name, List<String> tracks, LocalDate startDate, LocalDate endDate, String venue,
                              String mode, int quota, int seatsLeft) implements Serializable {
 
         public boolean waitlistOnly() {
@@ -65,10 +65,10 @@ public class OpenProgrammes {
         Map<Long, List<BatchSeats>> batches = new LinkedHashMap<>();
         programmes.forEach(programme -> batches.put(programme.id(), new ArrayList<>()));
         jdbc.query("""
-                select program_id, name, track, start_date, end_date, venue, mode, quota, taken from batch
+                select program_id, name, tracks, start_date, end_date, venue, mode, quota, taken from batch
                  where program_id = any (?) order by program_id, position""",
                 (ResultSet rs) -> {
-                    batches.get(rs.getLong("program_id")).add(new BatchSeats(rs.getString("name"), rs.getString("track"),
+                    batches.get(rs.getLong("program_id")).add(new BatchSeats(rs.getString("name"), List.of(rs.getString("tracks").split(",")),
                             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                             rs.getString("venue"), rs.getString("mode"), rs.getInt("quota"),
                             Math.max(0, rs.getInt("quota") - rs.getInt("taken"))));

@@ -120,7 +120,7 @@ public class TaskFormData implements TaskListener {
     }
 
     private static String describe(Batch batch) {
-        return "• " + batch.getName() + " (" + batch.getTrack() + "): " + batch.getStartDate() + " s.d. " + batch.getEndDate()
+        return "• " + batch.getName() + " (" + String.join(", ", batch.getTracks()) + "): " + batch.getStartDate() + " s.d. " + batch.getEndDate()
                 + ", " + batch.getVenue() + ", " + batch.getMode() + ", kuota " + batch.getQuota() + ", terisi "
                 + batch.getTaken() + ", " + batch.getSessions() + " sesi";
     }

@@ -121,7 +121,7 @@ public class Lifecycle {
         return new ProgramRequest("Bimtek Pengembangan Produk Industri: Menjahit", "BIMTEK",
                 "Disperindakop dan UKM Kota Tangerang", null, line.getCode(), line.getFiscalYear(),
                 deadline.atOffset(ZoneOffset.ofHours(7)), minimum, 80, List.of("P3M", "P6M"), List.of("APPAREL"),
-                List.of(new ProgramRequest.BatchRequest("Gelombang 1", "APPAREL", start, start.plusDays(2),
+                List.of(new ProgramRequest.BatchRequest("Gelombang 1", List.of("APPAREL"), start, start.plusDays(2),
                         "SMKN 3 Kota Tangerang", DeliveryMode.OFFLINE, quota, 3)),
                 items);
     }
