@@ -3,22 +3,28 @@ package id.bimtek;
 import static id.bimtek.support.Lifecycle.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.proposal.AllocationMode;
 import id.bimtek.proposal.Program;
+import id.bimtek.registration.ApplicantImport;
 import id.bimtek.registration.ApplicantRanking;
+import id.bimtek.registration.ImportReport;
 import id.bimtek.registration.BusinessScale;
 import id.bimtek.registration.RegistrationRequest;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.registration.RegistrationView;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +45,7 @@ class SelectionTest {
     @Autowired Lifecycle lifecycle;
     @Autowired RegistrationService registrations;
     @Autowired ApplicantRanking ranking;
+    @Autowired ApplicantImport applicantImport;
     @Autowired AuditTrail audit;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
@@ -105,6 +112,69 @@ class SelectionTest {
         assertThat(seatsTaken(program)).isEqualTo(2);
         assertThat(audit.of(program.getId())).extracting(AuditTrail.Record::kind)
                 .contains("REGISTRATION_APPLIED", "APPLICATIONS_RANKED", "PARTICIPANTS_CONFIRMED");
+    }
+
+    /**
+     * An agency's paper list: the date on each form and the earlier programmes from its own records. The
+     * repeat rule refuses who completed one recently, an earlier completion is no longer "first-time", and
+     * among equal points the earlier form ranks first whatever the file's order.
+     */
+    @Test
+    void anImportedListBringsItsApplicationDatesAndEarlierParticipation() {
+        Program program = lifecycle.approved(Lifecycle.bySelection(
+                lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 2, 1, 10_000_000)));
+        LocalDate today = LocalDate.now(Wib.ZONE);
+        int thisYear = today.getYear();
+        String recent = Lifecycle.nextNik();
+        String file = "nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;tanggal_daftar;program_sebelumnya;tahun_sebelumnya\n"
+                + recent + ";Rina Wati;Konveksi Rina;APPAREL;Cibodas;081212345674;Gelombang 1;" + dmy(today.minusDays(20))
+                + ";Bimtek Menjahit Dasar;" + (thisYear - 1) + "\n"
+                + Lifecycle.nextNik() + ";Ahmad Fauzi;Konveksi Ahmad;APPAREL;Cibodas;081212345675;Gelombang 1;"
+                + today.minusDays(25) + ";Bimtek Menjahit Dasar;" + (thisYear - 5) + "\n"
+                + Lifecycle.nextNik() + ";Dewi Lestari;Konveksi Dewi;APPAREL;Cibodas;081212345679;Gelombang 1;"
+                + dmy(today.minusDays(3)) + ";;\n"
+                + Lifecycle.nextNik() + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1;"
+                + today.minusDays(10) + ";;\n"
+                + Lifecycle.nextNik() + ";Ani;Konveksi Ani;APPAREL;Cibodas;081212345672;Gelombang 1;"
+                + today.plusDays(2) + ";;\n"
+                + Lifecycle.nextNik() + ";Wati;Konveksi Wati;APPAREL;Cibodas;081212345673;Gelombang 1;;Pelatihan Boga;\n"
+                + Lifecycle.nextNik() + ";Yuni;Konveksi Yuni;APPAREL;Cibodas;081212345670;Gelombang 1;31/02/2026;;\n";
+
+        ImportReport report = applicantImport.importCsv(program.getId(), file.getBytes(StandardCharsets.UTF_8), "staff");
+
+        assertThat(report.results()).extracting(ImportReport.RowResult::row, ImportReport.RowResult::outcome,
+                ImportReport.RowResult::field, ImportReport.RowResult::rule).containsExactly(
+                tuple(2L, ImportReport.Outcome.REFUSED, "nik", "EARLIER_PARTICIPATION"),
+                tuple(3L, ImportReport.Outcome.APPLIED, null, "SELECTION"),
+                tuple(4L, ImportReport.Outcome.APPLIED, null, "SELECTION"),
+                tuple(5L, ImportReport.Outcome.APPLIED, null, "SELECTION"),
+                tuple(6L, ImportReport.Outcome.INVALID, "tanggal_daftar", null),
+                tuple(7L, ImportReport.Outcome.INVALID, "tahun_sebelumnya", null),
+                tuple(8L, ImportReport.Outcome.INVALID, "tanggal_daftar", null));
+        assertThat(report.results().get(4).message()).contains("in the future");
+        assertThat(report.results().get(6).message()).contains("'31/02/2026' is not a date");
+        assertThat(jdbc.queryForObject("select count(*) from earlier_participation where recorded_for_program_id = ?",
+                Integer.class, program.getId())).isEqualTo(2);
+        assertThat(audit.of(program.getId())).filteredOn(record -> record.kind().equals("APPLICANTS_IMPORTED"))
+                .singleElement().satisfies(record -> assertThat(record.newValue()).contains("\"earlierParticipationsRecorded\":2"));
+        // the same file sent twice: every applicant already holds a place, and no earlier completion is kept twice
+        assertThat(applicantImport.importCsv(program.getId(), file.getBytes(StandardCharsets.UTF_8), "staff").totals().applied())
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from earlier_participation where nik = ?", Integer.class, recent))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from earlier_participation where recorded_for_program_id = ?",
+                Integer.class, program.getId())).isEqualTo(2);
+
+        lifecycle.passTime(Duration.ofDays(8));
+
+        // Siti (form 10 days ago) before Dewi (3 days ago) at 10 points each; Ahmad completed one 5 years ago: 0 points
+        assertThat(ranking.of(program.getId())).extracting(ApplicantRanking.Ranked::name, ApplicantRanking.Ranked::points,
+                ApplicantRanking.Ranked::rank).containsExactly(tuple("Siti Aminah", 10, 1), tuple("Dewi Lestari", 10, 2),
+                tuple("Ahmad Fauzi", 0, 3));
+    }
+
+    private static String dmy(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     @Test

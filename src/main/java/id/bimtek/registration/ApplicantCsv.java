@@ -7,6 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -39,7 +43,12 @@ final class ApplicantCsv {
         PHONE("phone", "phone", true, "telepon", "no_telepon", "no_hp"),
         BATCH("batch", "batch", true, "gelombang"),
         NIB("nib", "nib", false),
-        BUSINESS_SCALE("business_scale", "businessScale", false, "skala_usaha", "skala");
+        BUSINESS_SCALE("business_scale", "businessScale", false, "skala_usaha", "skala"),
+        // from the agency's own lists: an earlier programme the applicant completed, and when (a year or a date)
+        EARLIER_PROGRAMME("earlier_programme", "earlierProgramme", false, "program_sebelumnya", "pelatihan_sebelumnya"),
+        EARLIER_COMPLETED("earlier_completed", "earlierCompleted", false, "tahun_sebelumnya", "selesai_sebelumnya"),
+        // the date on a paper form: decides among equal points in a ranking
+        APPLIED_ON("applied_on", "appliedOn", false, "tanggal_daftar", "tanggal_pendaftaran");
 
         final String header;
         final String property;
@@ -79,6 +88,68 @@ final class ApplicantCsv {
                     businessScale(value(Column.BUSINESS_SCALE)));
         }
 
+        /**
+         * What a paper list says beyond the request: the date of application and an earlier completion. A date
+         * in the future, or an earlier programme without its year (or the reverse), is a 400 naming the column.
+         */
+        Paper paper(LocalDate today) {
+            LocalDate appliedOn = date(Column.APPLIED_ON, false);
+            if (appliedOn != null && appliedOn.isAfter(today)) {
+                throw ProblemException.invalid(Column.APPLIED_ON.property, "the date of application " + appliedOn
+                        + " is in the future");
+            }
+            String earlier = blankToNull(value(Column.EARLIER_PROGRAMME));
+            LocalDate completed = date(Column.EARLIER_COMPLETED, true);
+            if (earlier == null && completed != null) {
+                throw ProblemException.invalid(Column.EARLIER_PROGRAMME.property,
+                        "name the earlier programme completed in " + completed.getYear());
+            }
+            if (earlier != null && completed == null) {
+                throw ProblemException.invalid(Column.EARLIER_COMPLETED.property,
+                        "give the year (or date) the earlier programme '" + earlier + "' was completed");
+            }
+            if (completed != null && completed.getYear() > today.getYear()) {
+                throw ProblemException.invalid(Column.EARLIER_COMPLETED.property, "the year " + completed.getYear()
+                        + " is in the future");
+            }
+            if (earlier != null && (earlier.length() > 300 || !earlier.matches(RegistrationRequest.TEXT))) {
+                throw ProblemException.invalid(Column.EARLIER_PROGRAMME.property,
+                        "must be at most 300 characters without control characters");
+            }
+            return new Paper(appliedOn, earlier, completed);
+        }
+
+        /**
+         * A date as spreadsheets in Indonesia write it: 2025-08-14, 14/08/2025 or 14-08-2025; with
+         * {@code yearAlone}, 2023 alone stands for the last day of 2023 (the latest the completion can have been).
+         */
+        private LocalDate date(Column column, boolean yearAlone) {
+            String written = blankToNull(value(column));
+            if (written == null) {
+                return null;
+            }
+            try {
+                if (yearAlone && written.matches("\\d{4}")) {
+                    return LocalDate.of(Integer.parseInt(written), 12, 31);
+                }
+                if (written.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
+                    return LocalDate.parse(written, DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT));
+                }
+                if (written.matches("\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}")) {
+                    return LocalDate.parse(written.replace('-', '/'),
+                            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
+                }
+            } catch (DateTimeException notADate) {
+                // the message below says what is expected
+            }
+            throw ProblemException.invalid(column.property, "'" + written + "' is not a date such as 2025-08-14 or 14/08/2025"
+                    + (yearAlone ? ", or a year such as 2023" : ""));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
         private static BusinessScale businessScale(String written) {
             if (written == null || written.isBlank()) {
                 return null;
@@ -91,6 +162,10 @@ final class ApplicantCsv {
                         "must be MICRO, SMALL or MEDIUM (mikro, kecil, menengah), or empty");
             };
         }
+    }
+
+    /** A paper application's date, and an earlier programme the applicant completed (all optional). */
+    record Paper(LocalDate appliedOn, String earlierProgramme, LocalDate earlierCompleted) {
     }
 
     /** The rows, and each column's name as the file's header wrote it (to name it back in the report). */
@@ -184,7 +259,7 @@ final class ApplicantCsv {
                 continue;
             }
             Column column = Column.named(name).orElseThrow(() -> ProblemException.invalid(name,
-                    "unknown column '" + name + "'; the columns are " + requiredColumns() + " and optionally nib, business_scale"));
+                    "unknown column '" + name + "'; the columns are " + requiredColumns() + " and optionally " + optionalColumns()));
             if (seen.containsKey(column)) {
                 throw ProblemException.invalid(name, "the columns '" + seen.get(column) + "' and '" + name
                         + "' are both " + column.header);
@@ -195,7 +270,7 @@ final class ApplicantCsv {
         for (Column column : Column.values()) {
             if (column.required && !seen.containsKey(column)) {
                 throw ProblemException.invalid(column.header, "the column '" + column.header + "' is missing; the columns are "
-                        + requiredColumns() + " and optionally nib, business_scale");
+                        + requiredColumns() + " and optionally " + optionalColumns());
             }
         }
         return columnAt;
@@ -213,6 +288,11 @@ final class ApplicantCsv {
             }
         }
         return new Row(record.getRecordNumber(), values, strayValueColumn);
+    }
+
+    private static String optionalColumns() {
+        return Arrays.stream(Column.values()).filter(column -> !column.required).map(column -> column.header)
+                .collect(Collectors.joining(", "));
     }
 
     private static String requiredColumns() {

@@ -4,6 +4,7 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.registration.ApplicantCsv.Column;
 import id.bimtek.registration.ImportReport.RowResult;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -38,14 +40,16 @@ public class ApplicantImport {
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final RegistrationService registrations;
+    private final EarlierParticipations earlierParticipations;
     private final Validator validator;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public ApplicantImport(RegistrationService registrations, Validator validator, AuditTrail audit, JdbcTemplate jdbc,
-                           PlatformTransactionManager transactions) {
+    ApplicantImport(RegistrationService registrations, EarlierParticipations earlierParticipations, Validator validator,
+                    AuditTrail audit, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.registrations = registrations;
+        this.earlierParticipations = earlierParticipations;
         this.validator = validator;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -96,6 +100,9 @@ public class ApplicantImport {
         summary.put("applied", totals.applied());
         summary.put("refused", totals.refused());
         summary.put("invalid", totals.invalid());
+        summary.put("earlierParticipationsRecorded", jdbc.queryForObject("""
+                select count(*) from earlier_participation where recorded_for_program_id = ? and recorded_at >= ?""",
+                Long.class, programId, java.sql.Timestamp.from(started)));
         summary.put("startedAt", started.toString());
         summary.put("bytes", file.length);
         summary.put("sha256", sha256(file));
@@ -113,8 +120,10 @@ public class ApplicantImport {
                     + ", which the header does not name (a value containing the separator needs quotes)");
         }
         RegistrationRequest request;
+        ApplicantCsv.Paper paper;
         try {
             request = row.request();
+            paper = row.paper(LocalDate.now(Wib.ZONE));
         } catch (ProblemException unreadable) {
             return RowResult.invalid(row.number(), nik, contents.fieldName(unreadable.field()), unreadable.getMessage());
         }
@@ -130,7 +139,13 @@ public class ApplicantImport {
                     first.getMessage() + also);
         }
         try {
-            return RowResult.placed(row.number(), registrations.register(programId, request, actor));
+            if (paper.earlierProgramme() != null) {
+                // recorded first, so the repeat-participation rule sees it; it stays a fact whatever the row's outcome
+                transaction.executeWithoutResult(status -> earlierParticipations.record(programId, request.nik(),
+                        paper.earlierProgramme(), paper.earlierCompleted(), actor));
+            }
+            Instant appliedAt = paper.appliedOn() == null ? null : paper.appliedOn().atStartOfDay(Wib.ZONE).toInstant();
+            return RowResult.placed(row.number(), registrations.registerFromPaper(programId, request, actor, appliedAt));
         } catch (ProblemException problem) {
             String field = problem.field() == null ? null : contents.fieldName(problem.field());
             return problem.rule() != null ? RowResult.refused(row.number(), nik, field, problem.rule(), problem.getMessage())

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Allocation by selection: after the deadline every application is given points by the DMN table
  * {@code bpmn/registration-ranking.dmn} (first-time participants, micro businesses...) and ranked within
- * its batch, more points first and, among equals, the earlier application first. The ranking only
+ * its batch, more points first and, among equals, the earlier application first (the date on an imported
+ * paper form, or the moment of registering). The ranking only
  * proposes: staff review it in the task "Confirm participant list", and applicants learn the outcome when
  * the list is confirmed ({@link RegistrationService#confirmParticipants}).
  */
@@ -30,6 +31,12 @@ public class ApplicantRanking {
             return rank <= quota;
         }
     }
+
+    /** Never completed a programme: neither here nor on an agency's earlier list ({@link EarlierParticipations}). */
+    private static final String FIRST_TIME = """
+            not exists (select 1 from registration earlier
+                         where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
+            and not exists (select 1 from earlier_participation listed where listed.nik = r.nik)""";
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
@@ -54,14 +61,14 @@ public class ApplicantRanking {
         String kind = (String) program.get("kind");
         List<Object[]> updates = new ArrayList<>();
         Map<Long, List<Object[]>> byBatch = new LinkedHashMap<>();
+        // in order of application: the sort below is stable, so among equal points the earlier application stays first
         jdbc.query("""
                 select r.id, r.batch_id, r.business_scale,
-                       not exists (select 1 from registration earlier
-                                    where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
+                       """ + FIRST_TIME + """
                            as first_time
                   from registration r
                  where r.program_id = ? and r.status = 'APPLIED'
-                 order by r.id""", rs -> {
+                 order by r.applied_at, r.id""", rs -> {
             Map<String, Object> inputs = new HashMap<>();
             inputs.put("programKind", kind);
             inputs.put("firstTimeParticipant", rs.getBoolean("first_time"));
@@ -72,8 +79,8 @@ public class ApplicantRanking {
         }, programId);
         Map<String, Object> perBatch = new LinkedHashMap<>();
         byBatch.forEach((batchId, applications) -> {
-            // more points first; among equals the earlier application (the lower id)
-            applications.sort(Comparator.<Object[]>comparingInt(a -> -(int) a[0]).thenComparingLong(a -> (long) a[1]));
+            // more points first
+            applications.sort(Comparator.comparingInt(a -> -(int) a[0]));
             for (int i = 0; i < applications.size(); i++) {
                 updates.add(new Object[] {applications.get(i)[0], i + 1, applications.get(i)[1]});
             }
@@ -92,8 +99,7 @@ public class ApplicantRanking {
         return jdbc.query("""
                 select r.id, r.name, b.name as batch, b.quota, r.rank_points, r.rank_in_batch,
                        r.business_scale,
-                       not exists (select 1 from registration earlier
-                                    where earlier.nik = r.nik and earlier.completed and earlier.program_id <> r.program_id)
+                       """ + FIRST_TIME + """
                            as first_time
                   from registration r join batch b on b.id = r.batch_id
                  where r.program_id = ? and r.rank_in_batch is not null and r.status in ('APPLIED', 'CONFIRMED', 'NOT_SELECTED')

@@ -31,8 +31,9 @@ public class Eligibility {
     }
 
     /**
-     * The verdicts for applicants to one programme, in their order: two queries however many there are
-     * (the programme's facts, and the applicants' latest completions of a programme of the same kind).
+     * The verdicts for applicants to one programme, in their order: three queries however many there are
+     * (the programme's facts, its batches' tracks, and the applicants' latest completions of a programme of the
+     * same kind, here or in the earlier lists of {@link EarlierParticipations}).
      */
     List<Verdict> of(long programId, List<RegistrationRequest> applicants) {
         Map<String, Object> program = jdbc.queryForMap("select kind, region_code, tracks from program where id = ?",
@@ -47,13 +48,14 @@ public class Eligibility {
                     batchTracks.put(rs.getString("name"), codes(rs.getString("tracks")));
                 }, programId);
         Map<String, Double> secondsSinceCompletion = new HashMap<>();
-        jdbc.query("""
-                select r.nik, extract(epoch from now() - max(earlier.closed_at)) as seconds_since
-                  from registration r join program earlier on earlier.id = r.program_id
-                 where r.nik = any(?) and r.completed and earlier.kind = ? and earlier.id <> ?
-                 group by r.nik""", rs -> {
+        String[] niks = applicants.stream().map(RegistrationRequest::nik).toArray(String[]::new);
+        jdbc.query("select nik, extract(epoch from now() - max(completed_at)) as seconds_since from ("
+                + EarlierParticipations.COMPLETIONS_OF_NIKS + """
+                ) completion
+                 where kind = ? and (program_id is null or program_id <> ?)
+                 group by nik""", rs -> {
             secondsSinceCompletion.put(rs.getString("nik"), rs.getDouble("seconds_since"));
-        }, applicants.stream().map(RegistrationRequest::nik).toArray(String[]::new), kind, programId);
+        }, niks, niks, kind, programId);
         return applicants.stream().map(applicant -> {
             Double secondsSince = secondsSinceCompletion.get(applicant.nik());
             double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;

@@ -4,6 +4,7 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,17 @@ public class RegistrationService {
         return registerOnce(programId, request, actor, null).registration();
     }
 
+    /**
+     * An application on paper, imported by staff: registered like any other, but it keeps the date on the form,
+     * which decides among equal points in a ranking.
+     */
+    RegistrationView registerFromPaper(long programId, RegistrationRequest request, String actor, Instant appliedAt) {
+        Nik.problemWith(request.nik()).ifPresent(problem -> {
+            throw ProblemException.invalid("nik", problem);
+        });
+        return allocator.allocate(programId, request, actor, null, appliedAt);
+    }
+
     /** A registration's answer, and whether it is the answer to an earlier sending of the same submission. */
     public record Answer(RegistrationView registration, boolean repeated) {
     }
@@ -91,7 +103,7 @@ public class RegistrationService {
             }
         }
         try {
-            return new Answer(allocator.allocate(programId, request, actor, keyHash), false);
+            return new Answer(allocator.allocate(programId, request, actor, keyHash, null), false);
         } catch (ProblemException refused) {
             // the same submission racing itself: the other sending has just registered it
             if (keyHash != null && "ONE_PLACE_PER_NIK".equals(refused.rule())) {

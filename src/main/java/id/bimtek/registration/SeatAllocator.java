@@ -46,7 +46,7 @@ class SeatAllocator {
 
     /** An application waiting for its decision. */
     private record Application(long programId, RegistrationRequest request, String actor, String submissionKeyHash,
-                               CompletableFuture<RegistrationView> answer) {
+                               Instant appliedAt, CompletableFuture<RegistrationView> answer) {
     }
 
     /** A programme's batch as locked for the group: name, id, seats and the waitlist length. */
@@ -91,9 +91,14 @@ class SeatAllocator {
         this.worker.start();
     }
 
-    /** Waits for the decision on an application: the registration as committed, or the refusal. */
-    RegistrationView allocate(long programId, RegistrationRequest request, String actor, String submissionKeyHash) {
-        Application application = new Application(programId, request, actor, submissionKeyHash, new CompletableFuture<>());
+    /**
+     * Waits for the decision on an application: the registration as committed, or the refusal. {@code appliedAt}
+     * is the date on a paper form imported by staff; null means now.
+     */
+    RegistrationView allocate(long programId, RegistrationRequest request, String actor, String submissionKeyHash,
+                              Instant appliedAt) {
+        Application application = new Application(programId, request, actor, submissionKeyHash, appliedAt,
+                new CompletableFuture<>());
         if (!worker.isAlive()) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, "registration is stopping; try again shortly");
         }
@@ -248,7 +253,7 @@ class SeatAllocator {
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),
-                    application.submissionKeyHash()});
+                    application.submissionKeyHash(), Timestamp.from(application.appliedAt() != null ? application.appliedAt() : at)});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
                     application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
@@ -257,7 +262,7 @@ class SeatAllocator {
         MultiRowInsert.insert(jdbc, """
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
                                           phone, nib, business_scale, status, registered_at, status_changed_at,
-                                          submission_key_hash)""", rows);
+                                          submission_key_hash, applied_at)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);
