@@ -20,11 +20,21 @@ def call(method, path, user=None, body=None, expect=200):
     return json.loads(text) if text else None
 
 deadline = (datetime.now(timezone(timedelta(hours=7))) + timedelta(days=2)).isoformat(timespec="seconds")
-start = (datetime.now() + timedelta(days=10)).date().isoformat()
-end = (datetime.now() + timedelta(days=12)).date().isoformat()
+start_day = (datetime.now() + timedelta(days=10)).date()
+if start_day.year != (start_day + timedelta(days=2)).year:  # a batch falls in one fiscal year
+    start_day = start_day.replace(year=start_day.year + 1, month=1, day=2)
+start, end = start_day.isoformat(), (start_day + timedelta(days=2)).isoformat()
+# a line of the batch's fiscal year, of the programme's agency (the demo's own line is of the current year)
+LINE = "3.31.01.2.01.0009"
+line_body = {"code": LINE, "name": "Pemberdayaan Industri dan Peran Serta Masyarakat",
+             "agency": "Disperindakop dan UKM Kota Tangerang", "fiscalYear": start_day.year, "source": "APBD",
+             "ceiling": 500000000}
+call("POST", "/api/budget-lines", "staff", line_body, expect=403)
+created = call("POST", "/api/budget-lines", "admin", line_body, expect=201)
+assert created["codeParts"]["Sub Kegiatan"] == "0009", created
 program = call("POST", "/api/programs", "staff", {
     "title": "Bimtek Pengembangan Produk Industri: Menjahit", "kind": "BIMTEK",
-    "agency": "Disperindakop dan UKM Kota Tangerang", "budgetLineCode": "3.31.01.2.01.0003", "fiscalYear": 2025,
+    "agency": "Disperindakop dan UKM Kota Tangerang", "budgetLineCode": LINE, "fiscalYear": start_day.year,
     "registrationDeadline": deadline, "minimumParticipants": 1, "completionThresholdPercent": 80,
     "followUpRounds": ["P3M", "P6M"], "tracks": ["APPAREL"],
     "batches": [{"name": "Gelombang 1", "tracks": ["APPAREL"], "startDate": start, "endDate": end,
@@ -74,7 +84,7 @@ call("POST", f"/api/programs/{pid}/registrations", None, {
 with urllib.request.urlopen(BASE + "/daftar") as page:  # the applicants' public page, anonymous
     listing = page.read().decode()
 assert f"programme-{pid}" in listing and "Gelombang 1" in listing, "the open programme is not on /daftar"
-line = call("GET", "/api/budget-lines/3.31.01.2.01.0003", "auditor")
+line = call("GET", f"/api/budget-lines/{LINE}?fiscalYear={start_day.year}", "auditor")
 history = call("GET", f"/api/programs/{pid}/history", "auditor")
 assert any(e["type"] == "DECISION" and e["actor"] == "department-head" for e in history), history
 print("smoke run passed:", program["code"], program["status"], "line committed", line["committed"],

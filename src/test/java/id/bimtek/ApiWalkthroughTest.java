@@ -43,11 +43,13 @@ class ApiWalkthroughTest {
 
     @Test
     void aProgrammeWalksFromProposalToCompletedOverHttp() {
-        String lineCode = "3.31.01.2.01." + System.nanoTime() % 100_000_000;
-        assertThat(call(HttpMethod.POST, "/api/budget-lines", "staff", Map.of("code", lineCode, "name", "x",
-                "fiscalYear", 2025, "source", "APBD", "ceiling", 500_000_000)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String lineCode = Lifecycle.nextBudgetCode();
+        int fiscalYear = Lifecycle.firstSessionDay().getYear();
+        assertThat(call(HttpMethod.POST, "/api/budget-lines", "staff", Map.of("code", lineCode, "name", "x", "agency", "x",
+                "fiscalYear", fiscalYear, "source", "APBD", "ceiling", 500_000_000)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         Map<String, Object> line = body(call(HttpMethod.POST, "/api/budget-lines", "admin", Map.of("code", lineCode,
-                "name", "Pemberdayaan Industri dan Peran Serta Masyarakat", "fiscalYear", 2025, "source", "APBD",
+                "name", "Pemberdayaan Industri dan Peran Serta Masyarakat", "agency", Lifecycle.TANGERANG,
+                "fiscalYear", fiscalYear, "source", "APBD",
                 "ceiling", 500_000_000)), HttpStatus.CREATED);
         assertThat(((Number) line.get("remaining")).longValue()).isEqualTo(500_000_000L);
 
@@ -70,7 +72,7 @@ class ApiWalkthroughTest {
                 HttpStatus.CREATED);
         String id = String.valueOf(program.get("id"));
         assertThat(program).containsEntry("status", "DRAFT");
-        assertThat((String) program.get("code")).startsWith("BIMTEK-2025-");
+        assertThat((String) program.get("code")).startsWith("BIMTEK-" + fiscalYear + "-");
         assertThat(body(call(HttpMethod.POST, "/api/programs/" + id + "/submit", "staff", null), HttpStatus.OK))
                 .containsEntry("status", "IN_REVIEW");
 
@@ -181,10 +183,10 @@ class ApiWalkthroughTest {
     }
 
     private Map<String, Object> proposal(String lineCode, Map<String, Object> overrides) {
-        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        LocalDate start = Lifecycle.firstSessionDay();
         Map<String, Object> proposal = new java.util.HashMap<>(Map.of(
                 "title", "Bimtek Pengembangan Produk Industri: Menjahit", "kind", "BIMTEK",
-                "agency", "Disperindakop dan UKM Kota Tangerang", "budgetLineCode", lineCode, "fiscalYear", 2025,
+                "agency", "Disperindakop dan UKM Kota Tangerang", "budgetLineCode", lineCode, "fiscalYear", Lifecycle.firstSessionDay().getYear(),
                 "registrationDeadline", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(7).withNano(0).toString(),
                 "minimumParticipants", 2, "tracks", List.of("APPAREL"),
                 "batches", List.of(Map.of("name", "Gelombang 1", "track", "APPAREL", "startDate", start.toString(),

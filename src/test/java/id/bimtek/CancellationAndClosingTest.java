@@ -40,6 +40,7 @@ class CancellationAndClosingTest {
     @Autowired AttendanceService attendance;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired BudgetLineRepository lines;
 
     @AfterEach
@@ -155,8 +156,37 @@ class CancellationAndClosingTest {
                     assertThat(e.getMessage()).hasSizeLessThan(120);
                 });
 
+        // realisation is per planned item: not above its plan, not twice, and anything unplanned says why
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Bahan praktik", "amount", 6_000_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.field()).isEqualTo("realisedItems[0].amount");
+                    assertThat(e.getMessage()).contains("exceeds the Rp 5.000.000 planned for 'Bahan praktik'");
+                });
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Bahan praktik", "amount", 1_000_000),
+                        Map.of("description", "bahan praktik ", "amount", 1_000_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("realisedItems[1].description"));
+        assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Konsumsi peserta", "amount", 500_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.field()).isEqualTo("realisedItems[0].reason");
+                    assertThat(e.getMessage()).contains("Honorarium instruktur, Bahan praktik");
+                });
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
+
         lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
-                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 10_000_000))));
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 10_000_000),
+                        Map.of("description", "Konsumsi peserta", "amount", 500_000,
+                                "reason", "Sesi praktik diperpanjang sampai sore"))));
+        // the head sees what she approves: plan against realisation, the unplanned item with its reason
+        String shown = (String) taskService.getVariableLocal(lifecycle.task(program, "approveClosingReport").getId(),
+                "closingReport");
+        assertThat(shown).contains("• Honorarium instruktur: rencana Rp 10.000.000, realisasi Rp 10.000.000")
+                .contains("• Konsumsi peserta (tidak direncanakan): realisasi Rp 500.000 — alasan: Sesi praktik diperpanjang")
+                .contains("• Bahan praktik: rencana Rp 5.000.000, realisasi Rp 0")
+                .contains("Jumlah realisasi Rp 10.500.000 dari Rp 15.000.000 terkomitmen; kembali ke pagu Rp 4.500.000")
+                .contains("Dilaporkan oleh staff");
         assertThatThrownBy(() -> lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("comment"));
         lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "REVISE", "Lampirkan realisasi bahan praktik");

@@ -50,7 +50,8 @@ class EligibilityTest {
      */
     @Test
     void theSectorIsCheckedAgainstTheTracksOfTheBatchAppliedTo() {
-        ProgramRequest sewing = lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000));
+        ProgramRequest sewing = lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000,
+                id.bimtek.budget.FundingSource.APBD, "Suku Dinas PPKUKM Jakarta Timur"));
         ProgramRequest.BatchRequest dates = sewing.batches().get(0);
         List<ProgramRequest.BatchRequest> batches = List.of(
                 batch(dates, "Gelombang Boga", "BOGA"),

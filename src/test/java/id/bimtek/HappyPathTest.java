@@ -107,6 +107,8 @@ class HappyPathTest {
         for (int round = 1; round <= 2; round++) {
             lifecycle.passTime(Duration.ofDays(round == 1 ? 95 : 95));
             assertThat(instance).isWaitingAt("recordOutcomes");
+            // two tasks of one name would look the same in Tasklist: each names its round
+            assertThat(lifecycle.task(program, "recordOutcomes").getName()).isEqualTo("Record monitoring outcomes, round " + round);
             for (Long id : all.subList(0, 3)) {
                 followUp.recordOutcome(program.getId(), id, round, true, BigDecimal.valueOf(4_500_000), 2, "staff");
             }

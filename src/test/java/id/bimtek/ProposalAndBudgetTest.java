@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.budget.BudgetService;
 import id.bimtek.budget.FundingSource;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRequest;
@@ -20,10 +21,12 @@ import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import id.bimtek.workflow.Decision;
 import id.bimtek.workflow.DecisionLog;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,8 @@ class ProposalAndBudgetTest {
     @Autowired RuntimeService runtime;
     @Autowired DecisionLog decisions;
     @Autowired BudgetLineRepository lines;
+    @Autowired BudgetService budget;
+    @Autowired TaskService taskService;
 
     @AfterEach
     void checkInvariant() {
@@ -149,6 +154,65 @@ class ProposalAndBudgetTest {
     void regionalFundsUnderTheThresholdNeedOneApproval() {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
+    }
+
+    /**
+     * Money of one fiscal year pays for sessions of that year: a batch outside it goes back to staff unless the
+     * proposal says why, and then the reviewer reads the reason next to the line. A line is one agency's.
+     */
+    @Test
+    void aProgrammeFallsInItsLinesFiscalYearAndIsPaidByItsOwnAgency() {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        ProgramRequest sewing = lifecycle.sewingBimtek(line);
+        ProgramRequest.BatchRequest batch = sewing.batches().get(0);
+        LocalDate nextYear = LocalDate.of(line.getFiscalYear() + 1, 2, 10);
+        List<ProgramRequest.BatchRequest> lateBatch = List.of(new ProgramRequest.BatchRequest(batch.name(), batch.tracks(),
+                nextYear, nextYear.plusDays(2), batch.venue(), batch.mode(), batch.quota(), batch.sessions()));
+
+        Program late = lifecycle.submitted(withBatches(sewing, lateBatch, null));
+        assertThat(lifecycle.instanceOf(late)).isWaitingAt("reviseProposal");
+        assertThat(decisions.of(late.getId()).get(0).getComment()).contains("fiscalYearReason")
+                .contains("outside the budget line's fiscal year " + line.getFiscalYear());
+
+        String reason = "Bahan praktik baru tiba Januari; kontrak penyedia tahun jamak";
+        Program explained = lifecycle.submitted(withBatches(sewing, lateBatch, reason));
+        assertThat(lifecycle.instanceOf(explained)).isWaitingAt("reviewProposal");
+        String shownToReviewer = (String) taskService.getVariableLocal(lifecycle.task(explained, "reviewProposal").getId(),
+                "budgetLine");
+        assertThat(shownToReviewer).contains("Jadwal di luar tahun anggaran " + line.getFiscalYear() + ", alasan: " + reason)
+                .contains("Urusan 3 · Bidang 31");
+
+        ProgramRequest otherAgency = new ProgramRequest(sewing.title(), sewing.kind(), "Dinas Koperasi dan UKM Kota Bogor",
+                null, sewing.budgetLineCode(), sewing.fiscalYear(), sewing.registrationDeadline(), 1, 80, null,
+                sewing.tracks(), sewing.batches(), sewing.budgetItems());
+        assertThatThrownBy(() -> programs.create(otherAgency, STAFF.id()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.field()).isEqualTo("budgetLineCode");
+                    assertThat(e.getMessage()).contains("belongs to " + Lifecycle.TANGERANG);
+                });
+    }
+
+    @Test
+    void aRegionalLineHasACodeOfFiveNamedParts() {
+        assertThatThrownBy(() -> budget.create("3.31.1.2.01.3", "x", Lifecycle.TANGERANG, 2026, FundingSource.APBD,
+                java.math.BigDecimal.TEN)).isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.field()).isEqualTo("code");
+                    assertThat(e.getMessage()).contains("urusan.bidang.program.kegiatan.sub-kegiatan");
+                });
+        assertThat(id.bimtek.budget.BudgetCode.parse("3.31.01.2.01.0003").orElseThrow().named()).containsExactly(
+                Map.entry("Urusan", "3"), Map.entry("Bidang Urusan", "3.31"), Map.entry("Program", "3.31.01"),
+                Map.entry("Kegiatan", "3.31.01.2.01"), Map.entry("Sub Kegiatan", "0003"));
+        // a ministry's line follows its own structure
+        assertThat(budget.create("019.03.WA.5829", "Fasilitasi IKM", "Kementerian Perindustrian", 2026, FundingSource.APBN,
+                java.math.BigDecimal.TEN).getCodeParts()).isEmpty();
+    }
+
+    private static ProgramRequest withBatches(ProgramRequest request, List<ProgramRequest.BatchRequest> batches,
+                                              String fiscalYearReason) {
+        return new ProgramRequest(request.title(), request.kind(), request.agency(), request.regionCode(),
+                request.budgetLineCode(), request.fiscalYear(), request.registrationDeadline(), request.minimumParticipants(),
+                request.completionThresholdPercent(), request.followUpRounds(), request.tracks(), batches,
+                request.budgetItems(), request.allocationMode(), request.seatOfferTime(), fiscalYearReason);
     }
 
     @Test

@@ -299,9 +299,9 @@ class SeatOfferTest {
     }
 
     private static Map<String, Object> proposal(String lineCode, String seatOfferTime) {
-        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14);
+        java.time.LocalDate start = id.bimtek.support.Lifecycle.firstSessionDay();
         Map<String, Object> proposal = new java.util.HashMap<>(Map.of("title", "Bimtek Menjahit", "kind", "BIMTEK",
-                "agency", "Disperindakop dan UKM Kota Tangerang", "budgetLineCode", lineCode, "fiscalYear", 2025,
+                "agency", "Disperindakop dan UKM Kota Tangerang", "budgetLineCode", lineCode, "fiscalYear", id.bimtek.support.Lifecycle.firstSessionDay().getYear(),
                 "registrationDeadline", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).plusDays(7).withNano(0).toString(),
                 "minimumParticipants", 1, "tracks", List.of("APPAREL"),
                 "batches", List.of(Map.of("name", "Gelombang 1", "track", "APPAREL", "startDate", start.toString(),

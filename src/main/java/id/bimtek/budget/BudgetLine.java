@@ -21,6 +21,8 @@ public class BudgetLine {
     private Long id;
     private String code;
     private String name;
+    /** the agency whose budget this is; null only on lines from before agencies were recorded */
+    private String agency;
     private int fiscalYear;
     @Enumerated(EnumType.STRING)
     private FundingSource source;
@@ -33,9 +35,10 @@ public class BudgetLine {
     protected BudgetLine() {
     }
 
-    public BudgetLine(String code, String name, int fiscalYear, FundingSource source, BigDecimal ceiling) {
+    public BudgetLine(String code, String name, String agency, int fiscalYear, FundingSource source, BigDecimal ceiling) {
         this.code = code;
         this.name = name;
+        this.agency = agency;
         this.fiscalYear = fiscalYear;
         this.source = source;
         this.ceiling = ceiling;
@@ -53,6 +56,20 @@ public class BudgetLine {
 
     public String getName() {
         return name;
+    }
+
+    public String getAgency() {
+        return agency;
+    }
+
+    /** The regional code's parts (urusan … sub kegiatan); empty for an APBN line. */
+    public java.util.Optional<BudgetCode> getCodeParts() {
+        return source == FundingSource.APBD ? BudgetCode.parse(code) : java.util.Optional.empty();
+    }
+
+    /** Whether a programme of {@code programAgency} may be paid from this line. */
+    public boolean belongsTo(String programAgency) {
+        return agency == null || agency.strip().equalsIgnoreCase(programAgency.strip());
     }
 
     public int getFiscalYear() {

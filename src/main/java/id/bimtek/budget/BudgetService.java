@@ -26,12 +26,22 @@ public class BudgetService {
         this.audit = audit;
     }
 
+    /** A new line of {@code agency}; an APBD line's code must follow the regional structure ({@link BudgetCode}). */
     @Transactional
-    public BudgetLine create(String code, String name, int fiscalYear, FundingSource source, BigDecimal ceiling) {
+    public BudgetLine create(String code, String name, String agency, int fiscalYear, FundingSource source,
+                             BigDecimal ceiling) {
+        if (source == FundingSource.APBD && BudgetCode.parse(code).isEmpty()) {
+            throw ProblemException.invalid("code", BudgetCode.EXPECTED);
+        }
         if (lines.findByCodeAndFiscalYear(code, fiscalYear).isPresent()) {
             throw ProblemException.conflict("code", "budget line " + code + " already exists for fiscal year " + fiscalYear);
         }
-        return lines.saveAndFlush(new BudgetLine(code, name, fiscalYear, source, ceiling));
+        return lines.saveAndFlush(new BudgetLine(code.strip(), name.strip(), agency.strip(), fiscalYear, source, ceiling));
+    }
+
+    @Transactional(readOnly = true)
+    public BudgetLine line(long lineId) {
+        return lines.findById(lineId).orElseThrow(() -> ProblemException.notFound("budget line " + lineId));
     }
 
     /** Commits {@code amount} against the line's ceiling; false (and nothing changed) if the ceiling is too small. */

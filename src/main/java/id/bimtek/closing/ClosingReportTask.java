@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import id.bimtek.workflow.TaskCompletion;
 
 /**
- * fileClosingReport: staff send the realised amount per budget item and their notes. The task cannot be
+ * fileClosingReport: staff send the realised amount per planned budget item (and any unplanned one with its
+ * reason) and their notes. The task cannot be
  * completed (in Tasklist either) before a report has been filed for it.
  */
 @Component
@@ -61,7 +62,11 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
             if (amount.signum() < 0 || amount.scale() > 2) {
                 throw ProblemException.invalid(field + ".amount", "amount must be zero or more, with at most two decimals");
             }
-            items.add(new ClosingService.RealisedItem(description.trim(), amount));
+            Object reason = item.get("reason");
+            if (reason != null && (!(reason instanceof String text) || text.length() > 1000)) {
+                throw ProblemException.invalid(field + ".reason", "a reason of at most 1000 characters");
+            }
+            items.add(new ClosingService.RealisedItem(description.trim(), amount, reason == null ? null : ((String) reason).strip()));
         }
         closing.fileReport(programId, task.getId(), items, FormFields.text(form, "notes", 4000), user.id());
         return Map.of();

@@ -3,12 +3,19 @@ package id.bimtek.closing;
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.ActingUser;
+import id.bimtek.proposal.BudgetItem;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Rupiah;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClosingService {
 
-    public record RealisedItem(String description, BigDecimal amount) {
+    /** A realised amount for a planned budget item (named by its description), or for an unplanned one with its reason. */
+    public record RealisedItem(String description, BigDecimal amount, String reason) {
     }
 
     private final JdbcTemplate jdbc;
@@ -63,6 +71,10 @@ public class ClosingService {
         return graduates.size();
     }
 
+    /**
+     * Files the report: the total within what was committed, each item realising a planned item at most once and
+     * at most its planned amount, or an unplanned item with its reason. A planned item left out realised nothing.
+     */
     @Transactional
     public long fileReport(long programId, String taskId, List<RealisedItem> items, String notes, String user) {
         Program program = programs.findById(programId).orElseThrow();
@@ -71,18 +83,61 @@ public class ClosingService {
             throw ProblemException.invalid("realisedItems", "the realised total " + total.toPlainString()
                     + " exceeds the committed " + program.getCommittedAmount().toPlainString());
         }
+        List<BudgetItem> planned = plannedItemsOf(program, items);
         Long reportId = jdbc.queryForObject("""
                 insert into closing_report (program_id, task_id, notes, realised_total, filed_by)
                 values (?, ?, ?, ?, ?) returning id""",
                 Long.class, programId, taskId, notes, total, user);
+        List<Map<String, Object>> recorded = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            RealisedItem item = items.get(i);
+            BudgetItem plan = planned.get(i);
+            jdbc.update("""
+                    insert into closing_realised_item (closing_report_id, position, description, amount, planned_position,
+                                                       planned_amount, reason)
+                    values (?, ?, ?, ?, ?, ?, ?)""", reportId, i, plan != null ? plan.getDescription() : item.description(),
+                    item.amount(), plan != null ? plan.getPosition() : null, plan != null ? plan.getAmount() : null,
+                    plan != null ? null : item.reason());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("description", plan != null ? plan.getDescription() : item.description());
+            entry.put("amount", item.amount().toPlainString());
+            entry.put("planned", plan != null ? plan.getAmount().toPlainString() : "unplanned");
+            if (plan == null) {
+                entry.put("reason", item.reason());
+            }
+            recorded.add(entry);
+        }
         audit.append(programId, AuditTrail.Stage.CLOSING, "CLOSING_REPORT_FILED", user, null, program.getCode(),
                 "realised " + total.toPlainString() + " of " + program.getCommittedAmount().toPlainString() + " committed",
-                null, Map.of("realisedItems", items, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString()));
-        for (int i = 0; i < items.size(); i++) {
-            jdbc.update("insert into closing_realised_item (closing_report_id, position, description, amount) values (?, ?, ?, ?)",
-                    reportId, i, items.get(i).description(), items.get(i).amount());
-        }
+                null, Map.of("realisedItems", recorded, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString()));
         return reportId;
+    }
+
+    /** Per realised item, the planned item it realises, or null for an unplanned one (which must give its reason). */
+    private static List<BudgetItem> plannedItemsOf(Program program, List<RealisedItem> items) {
+        List<BudgetItem> matched = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            RealisedItem item = items.get(i);
+            String field = "realisedItems[" + i + "]";
+            BudgetItem plan = program.getBudgetItems().stream()
+                    .filter(candidate -> candidate.getDescription().strip().equalsIgnoreCase(item.description().strip()))
+                    .findFirst().orElse(null);
+            if (plan == null && (item.reason() == null || item.reason().isBlank())) {
+                throw ProblemException.invalid(field + ".reason", "'" + item.description() + "' is not an item of the plan ("
+                        + program.getBudgetItems().stream().map(BudgetItem::getDescription).collect(Collectors.joining(", "))
+                        + "); an unplanned item needs a reason");
+            }
+            if (plan != null && !seen.add(plan.getPosition())) {
+                throw ProblemException.invalid(field + ".description", "'" + plan.getDescription() + "' is listed twice");
+            }
+            if (plan != null && item.amount().compareTo(plan.getAmount()) > 0) {
+                throw ProblemException.invalid(field + ".amount", "the realised " + Rupiah.of(item.amount()) + " exceeds the "
+                        + Rupiah.of(plan.getAmount()) + " planned for '" + plan.getDescription() + "'");
+            }
+            matched.add(plan);
+        }
+        return matched;
     }
 
     /** Whether a report was filed for this task (a variable could be set by anyone completing it). */

@@ -88,9 +88,10 @@ public class DemoData implements SmartInitializingSingleton {
             }
         }
         DemoProperties.DemoBudgetLine line = demo.budgetLine();
-        if (line != null && lines.findByCodeAndFiscalYear(line.code(), line.fiscalYear()).isEmpty()) {
-            budget.create(line.code(), line.name(), line.fiscalYear(), FundingSource.valueOf(line.source()), line.ceiling());
-            log.info("Demo budget line {} ({}) created", line.code(), line.fiscalYear());
+        if (line != null && lines.findByCodeAndFiscalYear(line.code(), line.year()).isEmpty()) {
+            budget.create(line.code(), line.name(), line.agency(), line.year(), FundingSource.valueOf(line.source()),
+                    line.ceiling());
+            log.info("Demo budget line {} ({}) created", line.code(), line.year());
         }
     }
 }

@@ -11,6 +11,12 @@ public record DemoProperties(boolean enabled, List<DemoUser> users, DemoBudgetLi
     public record DemoUser(String id, String password, String firstName, String lastName, List<String> groups) {
     }
 
-    public record DemoBudgetLine(String code, String name, int fiscalYear, String source, BigDecimal ceiling) {
+    /** The demo's line; without a fiscal year it is a line of the current year (WIB). */
+    public record DemoBudgetLine(String code, String name, String agency, Integer fiscalYear, String source,
+                                 BigDecimal ceiling) {
+
+        public int year() {
+            return fiscalYear != null ? fiscalYear : java.time.Year.now(id.bimtek.shared.Wib.ZONE).getValue();
+        }
     }
 }

@@ -52,6 +52,8 @@ public class Program {
     private BigDecimal committedAmount = BigDecimal.ZERO;
     private BigDecimal realisedAmount = BigDecimal.ZERO;
     private String cancellationReason;
+    /** why batches fall outside the budget line's fiscal year, if they do; the reviewer reads it */
+    private String fiscalYearReason;
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -95,6 +97,8 @@ public class Program {
                 ? List.copyOf(request.followUpRounds()) : List.copyOf(defaultRounds);
         this.tracks = List.copyOf(request.tracks());
         this.seatOfferTime = request.seatOfferTime() != null ? request.seatOfferTime() : DEFAULT_SEAT_OFFER_TIME;
+        this.fiscalYearReason = request.fiscalYearReason() == null || request.fiscalYearReason().isBlank() ? null
+                : request.fiscalYearReason().strip();
         int position = 0;
         for (ProgramRequest.BatchRequest batch : request.batches()) {
             batches.add(new Batch(this, position++, batch.name().trim(), batch.tracks().stream().map(String::trim).toList(), batch.startDate(),
@@ -129,6 +133,7 @@ public class Program {
         snapshot.put("followUpRounds", followUpRounds);
         snapshot.put("tracks", tracks);
         snapshot.put("seatOfferTime", seatOfferTime);
+        snapshot.put("fiscalYearReason", String.valueOf(fiscalYearReason));
         snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "tracks", b.getTracks(),
                 "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
                 "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
@@ -237,6 +242,10 @@ public class Program {
 
     public List<String> getTracks() {
         return tracks;
+    }
+
+    public String getFiscalYearReason() {
+        return fiscalYearReason;
     }
 
     public String getSeatOfferTime() {

@@ -33,7 +33,18 @@ public record ProgramRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull BatchRequest> batches,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems,
         AllocationMode allocationMode,
-        @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as PT48H") String seatOfferTime) {
+        @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as PT48H") String seatOfferTime,
+        @Size(max = 2000) String fiscalYearReason) {
+
+    /** Without a reason for dates outside the line's fiscal year (they must then fall within it). */
+    public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
+                          Integer fiscalYear, OffsetDateTime registrationDeadline, Integer minimumParticipants,
+                          Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
+                          List<BatchRequest> batches, List<BudgetItemRequest> budgetItems, AllocationMode allocationMode,
+                          String seatOfferTime) {
+        this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, allocationMode, seatOfferTime, null);
+    }
 
     /** First come, first served, with the default seat offer time ({@link Program#DEFAULT_SEAT_OFFER_TIME}). */
     public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
@@ -41,7 +52,7 @@ public record ProgramRequest(
                           Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
                           List<BatchRequest> batches, List<BudgetItemRequest> budgetItems) {
         this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
-                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null);
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null, null);
     }
 
     /** A batch; {@code tracks} are the programme's tracks it is open to ({@code "track": "APPAREL"} reads as one). */

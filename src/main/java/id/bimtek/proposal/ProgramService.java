@@ -142,6 +142,10 @@ public class ProgramService {
         BudgetLine line = budgetLines.findByCodeAndFiscalYear(request.budgetLineCode(), request.fiscalYear())
                 .orElseThrow(() -> ProblemException.invalid("budgetLineCode", "no budget line " + request.budgetLineCode()
                         + " for fiscal year " + request.fiscalYear()));
+        if (!line.belongsTo(request.agency())) {
+            throw ProblemException.invalid("budgetLineCode", "the budget line " + line.getCode() + " belongs to "
+                    + line.getAgency() + ", not to " + request.agency().strip());
+        }
         if (request.seatOfferTime() != null && !IsoDurations.isValid(request.seatOfferTime())) {
             throw ProblemException.invalid("seatOfferTime", "'" + request.seatOfferTime()
                     + "' is not a positive ISO-8601 duration such as PT48H or P2D");

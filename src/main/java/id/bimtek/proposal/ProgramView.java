@@ -10,7 +10,7 @@ public record ProgramView(
         Long id, String code, String title, String kind, String agency, String regionCode, AllocationMode allocationMode,
         String budgetLineCode, int fiscalYear,
         Instant registrationDeadline, int minimumParticipants, int completionThresholdPercent,
-        List<String> followUpRounds, List<String> tracks, String seatOfferTime, ProgramStatus status, String processInstanceId,
+        List<String> followUpRounds, List<String> tracks, String seatOfferTime, String fiscalYearReason, ProgramStatus status, String processInstanceId,
         BigDecimal requestedTotal, BigDecimal committedAmount, BigDecimal realisedAmount, String cancellationReason,
         String createdBy, Instant createdAt, Instant updatedAt,
         List<BatchView> batches, List<BudgetItemView> budgetItems) {
@@ -26,7 +26,7 @@ public record ProgramView(
         return new ProgramView(p.getId(), p.getCode(), p.getTitle(), p.getKind(), p.getAgency(), p.getRegionCode(), p.getAllocationMode(),
                 budgetLineCode,
                 p.getFiscalYear(), p.getRegistrationDeadline(), p.getMinimumParticipants(),
-                p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getSeatOfferTime(), p.getStatus(),
+                p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getSeatOfferTime(), p.getFiscalYearReason(), p.getStatus(),
                 p.getProcessInstanceId(), p.requestedTotal(), p.getCommittedAmount(), p.getRealisedAmount(),
                 p.getCancellationReason(), p.getCreatedBy(), p.getCreatedAt(), p.getUpdatedAt(),
                 p.getBatches().stream().map(b -> new BatchView(b.getId(), b.getName(), b.getTracks(), b.getStartDate(),

@@ -31,12 +31,20 @@ public class ProposalValidator {
             problems.add("registrationDeadline: the registration deadline has already passed");
         }
         LocalDate deadlineDay = program.getRegistrationDeadline().atZone(JAKARTA).toLocalDate();
+        int fiscalYear = budget.line(program.getBudgetLineId()).getFiscalYear();
         for (Batch batch : program.getBatches()) {
             for (String track : batch.getTracks()) {
                 if (!program.getTracks().contains(track)) {
                     problems.add("batches: batch '" + batch.getName() + "' is in track " + track
                             + ", which is not one of the programme's tracks " + program.getTracks());
                 }
+            }
+            // money of one fiscal year pays for sessions of that year, unless the proposal says why not
+            if ((batch.getStartDate().getYear() != fiscalYear || batch.getEndDate().getYear() != fiscalYear)
+                    && program.getFiscalYearReason() == null) {
+                problems.add("fiscalYearReason: batch '" + batch.getName() + "' runs " + batch.getStartDate() + " to "
+                        + batch.getEndDate() + ", outside the budget line's fiscal year " + fiscalYear
+                        + "; move it into " + fiscalYear + " or say why it cannot be");
             }
             if (!batch.getStartDate().isAfter(deadlineDay)) {
                 problems.add("batches: batch '" + batch.getName() + "' starts on " + batch.getStartDate()

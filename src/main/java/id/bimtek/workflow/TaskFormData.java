@@ -4,15 +4,13 @@ import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
-import id.bimtek.proposal.AllocationMode;
 import id.bimtek.proposal.Batch;
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
-import id.bimtek.registration.ApplicantRanking;
+import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Wib;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,23 +34,19 @@ public class TaskFormData implements TaskListener {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
             .withZone(Wib.ZONE);
 
-    private static final Map<String, String> SCALES = Map.of("MICRO", "mikro", "SMALL", "kecil", "MEDIUM", "menengah");
-
     private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
     private final BudgetLineRepository lines;
     private final DecisionLog decisions;
-    private final JdbcTemplate jdbc;
-    private final ApplicantRanking ranking;
+    private final List<TaskFormSection> sections;
 
-    public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions, JdbcTemplate jdbc,
-                        ApplicantRanking ranking, ProcessPrograms processPrograms) {
+    public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions,
+                        List<TaskFormSection> sections, ProcessPrograms processPrograms) {
         this.processPrograms = processPrograms;
-        this.ranking = ranking;
+        this.sections = sections;
         this.programs = programs;
         this.lines = lines;
         this.decisions = decisions;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -71,13 +64,14 @@ public class TaskFormData implements TaskListener {
                 .collect(Collectors.joining("\n")) + "\nJumlah: " + rupiah(program.requestedTotal()));
         shown.put("budgetLine", line.getCode() + " " + line.getName() + " (" + line.getSource() + " " + line.getFiscalYear()
                 + ")\nPagu " + rupiah(line.getCeiling()) + ", terkomitmen " + rupiah(line.getCommitted())
-                + ", terealisasi " + rupiah(line.getRealised()) + ", sisa " + rupiah(line.getRemaining()));
+                + ", terealisasi " + rupiah(line.getRealised()) + ", sisa " + rupiah(line.getRemaining())
+                + line.getCodeParts().map(parts -> "\n" + parts).orElse("")
+                + (program.getFiscalYearReason() == null ? ""
+                        : "\nJadwal di luar tahun anggaran " + line.getFiscalYear() + ", alasan: " + program.getFiscalYearReason()));
         shown.put("programDeadline", WHEN.format(program.getRegistrationDeadline()) + " WIB, minimal "
                 + program.getMinimumParticipants() + " peserta");
-        shown.put("registrationSummary", registrationSummary(program.getId()));
-        if (program.getAllocationMode() == AllocationMode.SELECTION) {
-            shown.put("rankedList", rankedList(program.getId()));
-        }
+        String taskKey = task.getTaskDefinitionKey();
+        sections.forEach(section -> shown.putAll(section.shownOn(taskKey, program.getId())));
         shown.put("earlierDecisions", decisions.of(program.getId()).stream()
                 .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + d.getDecision() + " oleh "
                         + d.getActor() + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
@@ -89,36 +83,6 @@ public class TaskFormData implements TaskListener {
         task.setVariablesLocal(shown);
     }
 
-    /** The ranking staff confirm, batch by batch; a Camunda string variable holds at most 4,000 characters. */
-    private String rankedList(long programId) {
-        StringBuilder text = new StringBuilder();
-        String batch = null;
-        int shown = 0;
-        List<ApplicantRanking.Ranked> ranked = ranking.of(programId);
-        for (ApplicantRanking.Ranked applicant : ranked) {
-            String line = (applicant.batch().equals(batch) ? "" : (batch == null ? "" : "\n") + applicant.batch() + " (kuota "
-                    + applicant.quota() + "):\n")
-                    + applicant.rank() + ". " + applicant.name() + " (#" + applicant.registrationId() + "), " + applicant.points()
-                    + " poin" + (applicant.firstTime() ? ", peserta baru" : "")
-                    + (applicant.businessScale() == null ? "" : ", usaha " + SCALES.get(applicant.businessScale()))
-                    + (applicant.withinQuota() ? " — TERPILIH" : " — cadangan") + "\n";
-            if (text.length() + line.length() > 3_700) {
-                text.append("... dan ").append(ranked.size() - shown).append(" pendaftar lain: GET /api/programs/")
-                        .append(programId).append("/registrations/ranking");
-                break;
-            }
-            text.append(line);
-            batch = applicant.batch();
-            shown++;
-        }
-        return text.isEmpty() ? "belum ada pendaftar" : text.toString();
-    }
-
-    private String registrationSummary(long programId) {
-        return jdbc.query("select status, count(*) from registration where program_id = ? group by status order by status",
-                (rs, row) -> rs.getString(1) + ": " + rs.getLong(2), programId).stream().collect(Collectors.joining(", "));
-    }
-
     private static String describe(Batch batch) {
         return "• " + batch.getName() + " (" + String.join(", ", batch.getTracks()) + "): " + batch.getStartDate() + " s.d. " + batch.getEndDate()
                 + ", " + batch.getVenue() + ", " + batch.getMode() + ", kuota " + batch.getQuota() + ", terisi "
@@ -126,8 +90,6 @@ public class TaskFormData implements TaskListener {
     }
 
     static String rupiah(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getNumberInstance(INDONESIA);
-        format.setMaximumFractionDigits(2);
-        return "Rp " + format.format(amount);
+        return Rupiah.of(amount);
     }
 }

@@ -174,10 +174,10 @@ class AuditorViewTest {
         assertThat(filtered.body()).contains("BUDGET_COMMIT").doesNotContain("PROPOSAL_CREATED");
         assertThat(auditor.get(page + "/audit.csv").body()).startsWith("seq,recorded_at");
         assertThat(auditor.get("/audit?q=" + program.getCode()).body()).contains(program.getCode());
-        assertThat(auditor.get("/audit?user=division-head&line=" + line.getCode() + "&year=2025").body())
+        assertThat(auditor.get("/audit?user=division-head&line=" + line.getCode() + "&year=" + line.getFiscalYear()).body())
                 .contains(program.getCode());
         assertThat(auditor.get("/audit?q=no-such-programme-anywhere").body()).doesNotContain(program.getCode());
-        HttpResponse<String> ledger = auditor.get("/audit/budget-lines/" + line.getCode() + "?fiscalYear=2025");
+        HttpResponse<String> ledger = auditor.get("/audit/budget-lines/" + line.getCode() + "?fiscalYear=" + line.getFiscalYear());
         assertThat(ledger.statusCode()).isEqualTo(200);
         assertThat(ledger.body()).contains("Cocok", program.getCode(), "24.600.000,00");
 

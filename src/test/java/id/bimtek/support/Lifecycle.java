@@ -43,6 +43,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestComponent
 public class Lifecycle {
 
+    public static final String TANGERANG = "Disperindakop dan UKM Kota Tangerang";
+    /** Seeded from the clock: a database kept between runs already holds the codes of earlier runs. */
+    private static final java.util.concurrent.atomic.AtomicLong BUDGET_CODES =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() / 1000 % 1_000_000);
     public static final CurrentUser STAFF = new CurrentUser("staff", List.of(Roles.STAFF));
     public static final CurrentUser DIVISION_HEAD = new CurrentUser("division-head", List.of(Roles.DIVISION_HEAD));
     public static final CurrentUser DEPARTMENT_HEAD = new CurrentUser("department-head", List.of(Roles.DEPARTMENT_HEAD));
@@ -101,8 +105,28 @@ public class Lifecycle {
     }
 
     public BudgetLine budgetLine(long ceiling, FundingSource source) {
-        String code = "3.31.01.2.01." + System.nanoTime() % 1_000_000_000L;
-        return budget.create(code, "Pemberdayaan Industri dan Peran Serta Masyarakat", 2025, source, BigDecimal.valueOf(ceiling));
+        return budgetLine(ceiling, source, TANGERANG);
+    }
+
+    /** A line of {@code agency} for the fiscal year the test programmes' batches fall in. */
+    public BudgetLine budgetLine(long ceiling, FundingSource source, String agency) {
+        return budget.create(nextBudgetCode(), "Pemberdayaan Industri dan Peran Serta Masyarakat", agency,
+                firstSessionDay().getYear(), source, BigDecimal.valueOf(ceiling));
+    }
+
+    /** A regional code (urusan.bidang.program.kegiatan.sub-kegiatan) not used before in this database. */
+    public static String nextBudgetCode() {
+        long n = BUDGET_CODES.incrementAndGet();
+        return String.format("3.31.%02d.2.01.%04d", n / 10_000 % 100, n % 10_000);
+    }
+
+    /**
+     * The first day of the test programmes' batches: two weeks ahead, moved past New Year when the three
+     * session days would straddle it (a batch falls in one fiscal year).
+     */
+    public static LocalDate firstSessionDay() {
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        return start.getYear() == start.plusDays(2).getYear() ? start : LocalDate.of(start.getYear() + 1, 1, 2);
     }
 
     /** The Kota Tangerang sewing Bimtek of August 2022: one batch of 39 seats, three session days. */
@@ -112,14 +136,14 @@ public class Lifecycle {
 
     public ProgramRequest sewingBimtek(BudgetLine line, int quota, int minimum, long... amounts) {
         Instant deadline = Instant.now().plus(Duration.ofDays(7));
-        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        LocalDate start = firstSessionDay();
         List<ProgramRequest.BudgetItemRequest> items = new java.util.ArrayList<>();
         for (int i = 0; i < amounts.length; i++) {
-            items.add(new ProgramRequest.BudgetItemRequest(i == 0 ? "Honorarium instruktur" : "Bahan praktik " + i,
+            items.add(new ProgramRequest.BudgetItemRequest(i == 0 ? "Honorarium instruktur" : i == 1 ? "Bahan praktik" : "Bahan praktik " + i,
                     BigDecimal.valueOf(amounts[i])));
         }
         return new ProgramRequest("Bimtek Pengembangan Produk Industri: Menjahit", "BIMTEK",
-                "Disperindakop dan UKM Kota Tangerang", null, line.getCode(), line.getFiscalYear(),
+                TANGERANG, null, line.getCode(), line.getFiscalYear(),
                 deadline.atOffset(ZoneOffset.ofHours(7)), minimum, 80, List.of("P3M", "P6M"), List.of("APPAREL"),
                 List.of(new ProgramRequest.BatchRequest("Gelombang 1", List.of("APPAREL"), start, start.plusDays(2),
                         "SMKN 3 Kota Tangerang", DeliveryMode.OFFLINE, quota, 3)),
