@@ -64,9 +64,12 @@ class ApiAccessMatrixTest {
         Map<String, Object> proposal = proposal(line);
 
         List<Call> calls = List.of(
-                new Call(HttpMethod.POST, "/api/budget-lines", Map.of("code", "9.99." + System.nanoTime() % 100000, "name", "x",
-                        "fiscalYear", 2025, "source", "APBD", "ceiling", 1000), Set.of("admin")),
+                new Call(HttpMethod.POST, "/api/budget-lines", Map.of("code", id.bimtek.support.Lifecycle.nextBudgetCode(), "name", "x", "agency", "x",
+                        "fiscalYear", id.bimtek.support.Lifecycle.firstSessionDay().getYear(), "source", "APBD", "ceiling", 1000), Set.of("admin")),
                 new Call(HttpMethod.GET, "/api/budget-lines/" + line.getCode(), null, everyone),
+                new Call(HttpMethod.POST, "/api/instructors", Map.of("name", "Rina Kartika", "expertise", "Menjahit busana",
+                        "phone", "081298765432"), Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/instructors", null, everyone),
                 new Call(HttpMethod.POST, "/api/programs", proposal, Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/programs", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + draft.getId(), null, everyone),
@@ -193,14 +196,15 @@ class ApiAccessMatrixTest {
                     || '/' || (select count(*) from registration where status = 'WITHDRAWN')
                     || '/' || (select count(*) from decision) || '/' || (select count(*) from attendance)
                     || '/' || (select count(*) from follow_up_item) || '/' || (select count(*) from outcome)
-                    || '/' || (select count(*) from delegation) || '/' || (select count(*) from act_ru_task)
+                    || '/' || (select count(*) from delegation) || '/' || (select count(*) from instructor)
+                    || '/' || (select count(*) from act_ru_task)
                     || '/' || (select count(*) from act_ru_execution)""", String.class);
     }
 
     private Map<String, Object> proposal(BudgetLine line) {
-        java.time.LocalDate start = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(14);
+        java.time.LocalDate start = id.bimtek.support.Lifecycle.firstSessionDay();
         return Map.of("title", "Bimtek Menjahit", "kind", "BIMTEK", "agency", "Disperindakop dan UKM Kota Tangerang",
-                "budgetLineCode", line.getCode(), "fiscalYear", 2025,
+                "budgetLineCode", line.getCode(), "fiscalYear", id.bimtek.support.Lifecycle.firstSessionDay().getYear(),
                 "registrationDeadline", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(7).withNano(0).toString(),
                 "minimumParticipants", 1, "tracks", List.of("APPAREL"),
                 "batches", List.of(Map.of("name", "Gelombang 1", "track", "APPAREL", "startDate", start.toString(),

@@ -4,6 +4,7 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.proposal.BudgetItem;
+import id.bimtek.proposal.CompletionBasis;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ProblemException;
@@ -41,18 +42,35 @@ public class ClosingService {
     }
 
     /**
-     * A participant completes who attended at least the programme's threshold of their batch's sessions.
+     * A participant completes who attended at least the programme's threshold of their batch's sessions, or of
+     * its hours where the programme counts hours. Everyone's attended hours are kept (a certificate names them).
      * Graduates get certificate numbers in batch order, then registration order: {code}/SERT/001...
      */
     @Transactional
     public int assessCompletion(long programId) {
         Program program = programs.findById(programId).orElseThrow();
+        boolean byHours = program.getCompletionBasis() == CompletionBasis.HOURS;
         jdbc.update("""
+                with session_hours as (
+                    select s.batch_id, s.session_no, extract(epoch from s.end_time - s.start_time) / 3600 as hours
+                      from batch_session s join batch b on b.id = s.batch_id where b.program_id = ?),
+                attended as (
+                    select r.id,
+                           count(*) filter (where a.present) as sessions,
+                           coalesce(sum(h.hours) filter (where a.present), 0) as hours
+                      from registration r
+                      left join attendance a on a.registration_id = r.id
+                      left join session_hours h on h.batch_id = a.batch_id and h.session_no = a.session_no
+                     where r.program_id = ? and r.status = 'CONFIRMED'
+                     group by r.id),
+                planned as (
+                    select batch_id, count(*) as sessions, sum(hours) as hours from session_hours group by batch_id)
                 update registration r
-                   set attendance_percent = (select coalesce(100 * count(*) filter (where a.present), 0) / b.sessions
-                                               from attendance a where a.registration_id = r.id)
-                  from batch b
-                 where b.id = r.batch_id and r.program_id = ? and r.status = 'CONFIRMED'""", programId);
+                   set attended_hours = round(attended.hours, 2),
+                       attendance_percent = floor(100 * case when ? then attended.hours / nullif(planned.hours, 0)
+                                                             else attended.sessions::numeric / nullif(planned.sessions, 0) end)
+                  from attended, planned
+                 where attended.id = r.id and planned.batch_id = r.batch_id""", programId, programId, byHours);
         jdbc.update("""
                 update registration set completed = attendance_percent >= ?
                  where program_id = ? and status = 'CONFIRMED'""", program.getCompletionThresholdPercent(), programId);
@@ -66,8 +84,9 @@ public class ClosingService {
         }
         audit.append(programId, AuditTrail.Stage.CLOSING, "COMPLETION_ASSESSED", ActingUser.SYSTEM, null, program.getCode(),
                 graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
-                        + " % attendance; certificates numbered", null,
-                Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent()));
+                        + (byHours ? " % of the hours" : " % of the sessions") + " attended; certificates numbered", null,
+                Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent(),
+                        "basis", program.getCompletionBasis().name()));
         return graduates.size();
     }
 

@@ -19,12 +19,15 @@ public class AttendanceController {
         this.attendance = attendance;
     }
 
-    public record AttendanceRequest(@NotNull @Size(max = 10000) List<@NotNull Long> present) {
+    /** Who came: participants by registration id, and optionally the session's instructors by their id. */
+    public record AttendanceRequest(@NotNull @Size(max = 10000) List<@NotNull Long> present,
+                                    @Size(max = 20) List<@NotNull Long> instructorsPresent) {
     }
 
     @PutMapping("/api/programs/{programId}/batches/{batchId}/sessions/{session}/attendance")
     AttendanceService.SessionAttendance record(@PathVariable long programId, @PathVariable long batchId,
                                                @PathVariable int session, @Valid @RequestBody AttendanceRequest request) {
-        return attendance.record(programId, batchId, session, request.present(), CurrentUser.get().id());
+        return attendance.record(programId, batchId, session, request.present(), request.instructorsPresent(),
+                CurrentUser.get().id());
     }
 }

@@ -10,11 +10,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Attendance per session day of a batch; recording a session again replaces what was recorded. */
+/**
+ * Attendance per planned session of a batch, participants' and instructors'; recording a session again
+ * replaces what was recorded.
+ */
 @Service
 public class AttendanceService {
 
-    public record SessionAttendance(long batchId, int session, List<Long> present, List<Long> absent) {
+    public record SessionAttendance(long batchId, int session, List<Long> present, List<Long> absent,
+                                    List<Long> instructorsPresent, List<Long> instructorsAbsent) {
     }
 
     private final JdbcTemplate jdbc;
@@ -25,8 +29,16 @@ public class AttendanceService {
         this.audit = audit;
     }
 
+    /** Participants only; the instructors' attendance stays as it was. */
     @Transactional
     public SessionAttendance record(long programId, long batchId, int session, List<Long> present, String user) {
+        return record(programId, batchId, session, present, null, user);
+    }
+
+    /** {@code instructorsPresent}: those of the session's instructors who came; null leaves theirs unrecorded. */
+    @Transactional
+    public SessionAttendance record(long programId, long batchId, int session, List<Long> present,
+                                    List<Long> instructorsPresent, String user) {
         String status = jdbc.queryForList("select status from program where id = ? for share", String.class, programId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
         if (!status.equals("IN_DELIVERY")) {
@@ -39,9 +51,9 @@ public class AttendanceService {
             throw ProblemException.conflict("batchId", "the batch's delivery is already closed");
         }
         int sessions = ((Number) batch.get("sessions")).intValue();
-        if (session < 1 || session > sessions) {
-            throw ProblemException.invalid("session", "the batch has sessions 1 to " + sessions);
-        }
+        Long sessionId = jdbc.queryForList("select id from batch_session where batch_id = ? and session_no = ?", Long.class,
+                batchId, session).stream().findFirst().orElseThrow(() -> ProblemException.invalid("session",
+                "the batch has sessions 1 to " + sessions));
         List<Long> participants = jdbc.queryForList(
                 "select id from registration where batch_id = ? and status = 'CONFIRMED' order by id", Long.class, batchId);
         Set<Long> presentSet = new HashSet<>(present);
@@ -59,9 +71,31 @@ public class AttendanceService {
                     do update set present = excluded.present, recorded_by = excluded.recorded_by, recorded_at = now()""",
                     participant, batchId, session, presentSet.contains(participant), user);
         }
+        List<Long> instructors = jdbc.queryForList(
+                "select instructor_id from session_instructor where session_id = ? order by id", Long.class, sessionId);
+        Set<Long> instructorsCame = new HashSet<>();
+        if (instructorsPresent != null) {
+            for (int i = 0; i < instructorsPresent.size(); i++) {
+                if (!instructors.contains(instructorsPresent.get(i))) {
+                    throw ProblemException.invalid("instructorsPresent[" + i + "]", "instructor " + instructorsPresent.get(i)
+                            + " does not teach this session");
+                }
+                instructorsCame.add(instructorsPresent.get(i));
+            }
+            for (Long instructor : instructors) {
+                jdbc.update("""
+                        insert into instructor_attendance (session_id, instructor_id, present, recorded_by)
+                        values (?, ?, ?, ?)
+                        on conflict (session_id, instructor_id)
+                        do update set present = excluded.present, recorded_by = excluded.recorded_by, recorded_at = now()""",
+                        sessionId, instructor, instructorsCame.contains(instructor), user);
+            }
+        }
         SessionAttendance recorded = new SessionAttendance(batchId, session,
                 participants.stream().filter(presentSet::contains).toList(),
-                participants.stream().filter(p -> !presentSet.contains(p)).toList());
+                participants.stream().filter(p -> !presentSet.contains(p)).toList(),
+                instructorsPresent == null ? null : instructors.stream().filter(instructorsCame::contains).toList(),
+                instructorsPresent == null ? null : instructors.stream().filter(i -> !instructorsCame.contains(i)).toList());
         audit.append(programId, AuditTrail.Stage.DELIVERY, "ATTENDANCE_RECORDED", user, null,
                 "batch " + batchId + " session " + session,
                 recorded.present().size() + " present, " + recorded.absent().size() + " absent", null, recorded);

@@ -1,6 +1,7 @@
 package id.bimtek.proposal;
 
 import id.bimtek.shared.StringListConverter;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,7 +13,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A wave (gelombang) of a programme: its own tracks, dates, venue, mode, seats and number of session days. */
@@ -41,6 +47,9 @@ public class Batch {
     @Column(insertable = false, updatable = false)
     private int taken;
     private boolean delivered;
+    @OneToMany(mappedBy = "batch", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sessionNo")
+    private List<BatchSession> sessionPlan = new ArrayList<>();
 
     protected Batch() {
     }
@@ -105,6 +114,50 @@ public class Batch {
 
     public int getTaken() {
         return taken;
+    }
+
+    /**
+     * Plans the batch's sessions: those of the request, or, without a plan, one a day from the start (the end date
+     * repeating when there are more sessions than days), 08:00 to 16:00, on site at the venue or online at its link.
+     */
+    void plan(ProgramRequest.BatchRequest request) {
+        List<ProgramRequest.SessionRequest> planned = request.sessionPlan() == null ? List.of() : request.sessionPlan();
+        if (planned.isEmpty()) {
+            boolean online = mode == DeliveryMode.ONLINE;
+            for (int n = 1; n <= sessions; n++) {
+                LocalDate day = startDate.plusDays(n - 1L);
+                sessionPlan.add(new BatchSession(this, n, day.isAfter(endDate) ? endDate : day, LocalTime.of(8, 0),
+                        LocalTime.of(16, 0), online ? SessionMode.ONLINE : SessionMode.ON_SITE, online ? null : venue,
+                        online ? venue : null, "Sesi " + n));
+            }
+            return;
+        }
+        int n = 0;
+        for (ProgramRequest.SessionRequest session : planned) {
+            BatchSession added = new BatchSession(this, ++n, session.date(), session.start(), session.end(), session.mode(),
+                    blankToNull(session.venue()), blankToNull(session.meetingLink()), session.topic().strip());
+            if (session.instructors() != null) {
+                for (ProgramRequest.InstructorAssignment assignment : session.instructors()) {
+                    added.assign(assignment.instructorId(), assignment.role(),
+                            assignment.honorarium() == null ? BigDecimal.ZERO : assignment.honorarium(),
+                            blankToNull(assignment.honorariumItem()));
+                }
+            }
+            sessionPlan.add(added);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public List<BatchSession> getSessionPlan() {
+        return sessionPlan;
+    }
+
+    /** The planned hours of all sessions. */
+    public BigDecimal plannedHours() {
+        return sessionPlan.stream().map(BatchSession::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public boolean isDelivered() {

@@ -54,6 +54,8 @@ public class Program {
     private String cancellationReason;
     /** why batches fall outside the budget line's fiscal year, if they do; the reviewer reads it */
     private String fiscalYearReason;
+    @Enumerated(EnumType.STRING)
+    private CompletionBasis completionBasis = CompletionBasis.SESSIONS;
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -97,12 +99,15 @@ public class Program {
                 ? List.copyOf(request.followUpRounds()) : List.copyOf(defaultRounds);
         this.tracks = List.copyOf(request.tracks());
         this.seatOfferTime = request.seatOfferTime() != null ? request.seatOfferTime() : DEFAULT_SEAT_OFFER_TIME;
+        this.completionBasis = request.completionBasis() != null ? request.completionBasis() : CompletionBasis.SESSIONS;
         this.fiscalYearReason = request.fiscalYearReason() == null || request.fiscalYearReason().isBlank() ? null
                 : request.fiscalYearReason().strip();
         int position = 0;
         for (ProgramRequest.BatchRequest batch : request.batches()) {
-            batches.add(new Batch(this, position++, batch.name().trim(), batch.tracks().stream().map(String::trim).toList(), batch.startDate(),
-                    batch.endDate(), batch.venue().trim(), batch.mode(), batch.quota(), batch.sessions()));
+            Batch added = new Batch(this, position++, batch.name().trim(), batch.tracks().stream().map(String::trim).toList(),
+                    batch.startDate(), batch.endDate(), batch.venue().trim(), batch.mode(), batch.quota(), batch.sessionCount());
+            added.plan(batch);
+            batches.add(added);
         }
         position = 0;
         for (ProgramRequest.BudgetItemRequest item : request.budgetItems()) {
@@ -134,9 +139,11 @@ public class Program {
         snapshot.put("tracks", tracks);
         snapshot.put("seatOfferTime", seatOfferTime);
         snapshot.put("fiscalYearReason", String.valueOf(fiscalYearReason));
+        snapshot.put("completionBasis", completionBasis.name());
         snapshot.put("batches", batches.stream().map(b -> java.util.Map.of("name", b.getName(), "tracks", b.getTracks(),
                 "startDate", b.getStartDate().toString(), "endDate", b.getEndDate().toString(), "venue", b.getVenue(),
-                "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions())).toList());
+                "mode", b.getMode().name(), "quota", b.getQuota(), "sessions", b.getSessions(),
+                "sessionPlan", b.getSessionPlan().stream().map(BatchSession::snapshot).toList())).toList());
         snapshot.put("budgetItems", budgetItems.stream().map(i -> java.util.Map.of("description", i.getDescription(),
                 "amount", i.getAmount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString())).toList());
         snapshot.put("requestedTotal", requestedTotal().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
@@ -242,6 +249,10 @@ public class Program {
 
     public List<String> getTracks() {
         return tracks;
+    }
+
+    public CompletionBasis getCompletionBasis() {
+        return completionBasis;
     }
 
     public String getFiscalYearReason() {

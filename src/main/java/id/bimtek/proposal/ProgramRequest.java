@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -34,7 +35,19 @@ public record ProgramRequest(
         @NotEmpty @Size(max = 100) List<@Valid @NotNull BudgetItemRequest> budgetItems,
         AllocationMode allocationMode,
         @Size(max = 20) @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as PT48H") String seatOfferTime,
-        @Size(max = 2000) String fiscalYearReason) {
+        @Size(max = 2000) String fiscalYearReason,
+        CompletionBasis completionBasis) {
+
+    /** Completion counted in sessions (the default), unless the proposal says hours. */
+    public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
+                          Integer fiscalYear, OffsetDateTime registrationDeadline, Integer minimumParticipants,
+                          Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
+                          List<BatchRequest> batches, List<BudgetItemRequest> budgetItems, AllocationMode allocationMode,
+                          String seatOfferTime, String fiscalYearReason) {
+        this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, allocationMode, seatOfferTime,
+                fiscalYearReason, null);
+    }
 
     /** Without a reason for dates outside the line's fiscal year (they must then fall within it). */
     public ProgramRequest(String title, String kind, String agency, String regionCode, String budgetLineCode,
@@ -43,7 +56,8 @@ public record ProgramRequest(
                           List<BatchRequest> batches, List<BudgetItemRequest> budgetItems, AllocationMode allocationMode,
                           String seatOfferTime) {
         this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
-                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, allocationMode, seatOfferTime, null);
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, allocationMode, seatOfferTime, null,
+                null);
     }
 
     /** First come, first served, with the default seat offer time ({@link Program#DEFAULT_SEAT_OFFER_TIME}). */
@@ -52,7 +66,7 @@ public record ProgramRequest(
                           Integer completionThresholdPercent, List<String> followUpRounds, List<String> tracks,
                           List<BatchRequest> batches, List<BudgetItemRequest> budgetItems) {
         this(title, kind, agency, regionCode, budgetLineCode, fiscalYear, registrationDeadline, minimumParticipants,
-                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null, null);
+                completionThresholdPercent, followUpRounds, tracks, batches, budgetItems, null, null, null, null);
     }
 
     /** A batch; {@code tracks} are the programme's tracks it is open to ({@code "track": "APPAREL"} reads as one). */
@@ -65,7 +79,39 @@ public record ProgramRequest(
             @NotBlank @Size(max = 300) String venue,
             @NotNull DeliveryMode mode,
             @NotNull @Min(1) @Max(10000) Integer quota,
-            @NotNull @Min(1) @Max(100) Integer sessions) {
+            @Min(1) @Max(100) Integer sessions,
+            @Size(max = 100) List<@Valid @NotNull SessionRequest> sessionPlan) {
+
+        /** A batch whose sessions are its days, 08:00 to 16:00 at its venue (the plan is generated). */
+        public BatchRequest(String name, List<String> tracks, LocalDate startDate, LocalDate endDate, String venue,
+                            DeliveryMode mode, Integer quota, Integer sessions) {
+            this(name, tracks, startDate, endDate, venue, mode, quota, sessions, null);
+        }
+
+        /** How many sessions: those of the plan when there is one, else the number given. */
+        public int sessionCount() {
+            return sessionPlan != null && !sessionPlan.isEmpty() ? sessionPlan.size() : sessions == null ? 0 : sessions;
+        }
+    }
+
+    /** One session: its day and times (WIB), online with a link or on site at a venue, its topic and who teaches it. */
+    public record SessionRequest(
+            @NotNull LocalDate date,
+            @NotNull LocalTime start,
+            @NotNull LocalTime end,
+            @NotNull SessionMode mode,
+            @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String venue,
+            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// link") String meetingLink,
+            @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String topic,
+            @Size(max = 10) List<@Valid @NotNull InstructorAssignment> instructors) {
+    }
+
+    /** Who teaches a session, as what, and the honorarium with the budget item (by its description) that pays it. */
+    public record InstructorAssignment(
+            @NotNull Long instructorId,
+            @NotNull InstructorRole role,
+            @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal honorarium,
+            @Size(max = 300) String honorariumItem) {
     }
 
     public record BudgetItemRequest(

@@ -31,12 +31,13 @@ public class ProgramService {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final ProgramStatusTracker statuses;
+    private final SessionPlans sessionPlans;
     private final int defaultThreshold;
     private final List<String> defaultRounds;
 
     public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, RuntimeService runtime,
                           TaskService tasks, IdentityService identity, JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
-                          @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
+                          SessionPlans sessionPlans, @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
                           @Value("${lifecycle.follow-up.default-rounds:P3M,P6M}") List<String> defaultRounds) {
         this.programs = programs;
         this.budgetLines = budgetLines;
@@ -46,6 +47,7 @@ public class ProgramService {
         this.jdbc = jdbc;
         this.audit = audit;
         this.statuses = statuses;
+        this.sessionPlans = sessionPlans;
         this.defaultThreshold = defaultThreshold;
         this.defaultRounds = defaultRounds;
     }
@@ -120,7 +122,7 @@ public class ProgramService {
     @Transactional(readOnly = true)
     public Program get(long id) {
         Program program = programs.findById(id).orElseThrow(() -> ProblemException.notFound("programme " + id));
-        program.getBatches().size();
+        program.getBatches().forEach(batch -> batch.getSessionPlan().forEach(session -> session.getInstructors().size()));
         program.getBudgetItems().size();
         return program;
     }
@@ -160,6 +162,7 @@ public class ProgramService {
                 throw ProblemException.invalid("batches[" + i + "].endDate", "the batch ends before it starts");
             }
         }
+        sessionPlans.check(request);
         return line;
     }
 }

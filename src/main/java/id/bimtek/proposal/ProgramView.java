@@ -3,6 +3,7 @@ package id.bimtek.proposal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /** A programme as the API shows it. */
@@ -10,13 +11,29 @@ public record ProgramView(
         Long id, String code, String title, String kind, String agency, String regionCode, AllocationMode allocationMode,
         String budgetLineCode, int fiscalYear,
         Instant registrationDeadline, int minimumParticipants, int completionThresholdPercent,
-        List<String> followUpRounds, List<String> tracks, String seatOfferTime, String fiscalYearReason, ProgramStatus status, String processInstanceId,
+        List<String> followUpRounds, List<String> tracks, String seatOfferTime, String fiscalYearReason,
+        CompletionBasis completionBasis, ProgramStatus status, String processInstanceId,
         BigDecimal requestedTotal, BigDecimal committedAmount, BigDecimal realisedAmount, String cancellationReason,
         String createdBy, Instant createdAt, Instant updatedAt,
         List<BatchView> batches, List<BudgetItemView> budgetItems) {
 
     public record BatchView(Long id, String name, List<String> tracks, LocalDate startDate, LocalDate endDate, String venue,
-                            DeliveryMode mode, int quota, int sessions, int taken, int seatsLeft) {
+                            DeliveryMode mode, int quota, int sessions, BigDecimal plannedHours, int taken, int seatsLeft,
+                            List<SessionView> sessionPlan) {
+    }
+
+    public record SessionView(int no, LocalDate date, LocalTime start, LocalTime end, BigDecimal hours, SessionMode mode,
+                              String venue, String meetingLink, String topic, List<AssignmentView> instructors) {
+
+        static SessionView of(BatchSession s) {
+            return new SessionView(s.getSessionNo(), s.getSessionDate(), s.getStartTime(), s.getEndTime(), s.hours(),
+                    s.getMode(), s.getVenue(), s.getMeetingLink(), s.getTopic(), s.getInstructors().stream()
+                    .map(a -> new AssignmentView(a.getInstructorId(), a.getRole(), a.getHonorarium(), a.getHonorariumItem()))
+                    .toList());
+        }
+    }
+
+    public record AssignmentView(long instructorId, InstructorRole role, BigDecimal honorarium, String honorariumItem) {
     }
 
     public record BudgetItemView(String description, BigDecimal amount) {
@@ -26,12 +43,12 @@ public record ProgramView(
         return new ProgramView(p.getId(), p.getCode(), p.getTitle(), p.getKind(), p.getAgency(), p.getRegionCode(), p.getAllocationMode(),
                 budgetLineCode,
                 p.getFiscalYear(), p.getRegistrationDeadline(), p.getMinimumParticipants(),
-                p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getSeatOfferTime(), p.getFiscalYearReason(), p.getStatus(),
+                p.getCompletionThresholdPercent(), p.getFollowUpRounds(), p.getTracks(), p.getSeatOfferTime(), p.getFiscalYearReason(), p.getCompletionBasis(), p.getStatus(),
                 p.getProcessInstanceId(), p.requestedTotal(), p.getCommittedAmount(), p.getRealisedAmount(),
                 p.getCancellationReason(), p.getCreatedBy(), p.getCreatedAt(), p.getUpdatedAt(),
                 p.getBatches().stream().map(b -> new BatchView(b.getId(), b.getName(), b.getTracks(), b.getStartDate(),
-                        b.getEndDate(), b.getVenue(), b.getMode(), b.getQuota(), b.getSessions(), b.getTaken(),
-                        b.getQuota() - b.getTaken())).toList(),
+                        b.getEndDate(), b.getVenue(), b.getMode(), b.getQuota(), b.getSessions(), b.plannedHours(), b.getTaken(),
+                        b.getQuota() - b.getTaken(), b.getSessionPlan().stream().map(SessionView::of).toList())).toList(),
                 p.getBudgetItems().stream().map(i -> new BudgetItemView(i.getDescription(), i.getAmount())).toList());
     }
 

@@ -27,7 +27,7 @@ public class RegistrationService {
 
     private static final String VIEW_SELECT = """
             select r.id, r.program_id, r.batch_id, b.name as batch_name, r.reference, r.nik, r.nib, r.name, r.business_name, r.sector,
-                   r.district, r.status, r.registered_at, r.attendance_percent, r.completed, r.certificate_number,
+                   r.district, r.status, r.registered_at, r.attendance_percent, r.attended_hours, r.completed, r.certificate_number,
                    case when r.status = 'WAITLISTED' then
                        (select count(*) from registration w where w.batch_id = r.batch_id
                            and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position,
@@ -273,6 +273,7 @@ public class RegistrationService {
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getObject("attendance_percent") == null ? null : rs.getInt("attendance_percent"),
+                rs.getBigDecimal("attended_hours"),
                 rs.getObject("completed") == null ? null : rs.getBoolean("completed"),
                 rs.getString("certificate_number"),
                 rs.getTimestamp("offer_expires_at") == null ? null : rs.getTimestamp("offer_expires_at").toInstant());

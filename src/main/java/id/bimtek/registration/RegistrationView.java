@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -9,8 +10,8 @@ import java.time.Instant;
 public record RegistrationView(Long id, Long programId, Long batchId, String batch, String reference, String nik,
                                String nib, String name, String businessName, String sector, String district,
                                RegistrationStatus status, Integer waitlistPosition, Instant registeredAt,
-                               Integer attendancePercent, Boolean completed, String certificateNumber,
-                               Instant offerExpiresAt) {
+                               Integer attendancePercent, BigDecimal attendedHours, Boolean completed,
+                               String certificateNumber, Instant offerExpiresAt) {
 
     /**
      * The registration as the office sees it: never its reference (the applicant's only proof), and the NIK
@@ -19,8 +20,8 @@ public record RegistrationView(Long id, Long programId, Long batchId, String bat
      */
     public RegistrationView forOffice(boolean fullNik) {
         return new RegistrationView(id, programId, batchId, batch, null, fullNik ? nik : masked(nik), nib, name, businessName,
-                sector, district, status, waitlistPosition, registeredAt, attendancePercent, completed, certificateNumber,
-                offerExpiresAt);
+                sector, district, status, waitlistPosition, registeredAt, attendancePercent, attendedHours, completed,
+                certificateNumber, offerExpiresAt);
     }
 
     /** 3671********0001: the region and the last digits, enough to tell two applicants apart. */

@@ -249,7 +249,7 @@ class SeatAllocator {
             String reference = References.next();
             RegistrationView registration = new RegistrationView(id, programId, batch.id, batch.name, reference,
                     request.nik(), request.nib(), request.name().trim(), request.businessName().trim(), request.sector().trim(),
-                    request.district().trim(), status, position, at, null, null, null, null);
+                    request.district().trim(), status, position, at, null, null, null, null, null);
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),

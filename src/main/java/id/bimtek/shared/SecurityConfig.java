@@ -121,6 +121,7 @@ public class SecurityConfig {
                         .requestMatchers(GET, "/actuator/prometheus").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/programs/*/registrations/import").hasRole(STAFF)
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/instructors").hasRole(STAFF)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)
                         .requestMatchers(PUT, "/api/programs/*").hasRole(STAFF)
                         .requestMatchers(POST, "/api/programs/*/submit").hasRole(STAFF)

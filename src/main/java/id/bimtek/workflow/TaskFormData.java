@@ -4,10 +4,15 @@ import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.instructor.InstructorService;
 import id.bimtek.proposal.Batch;
+import id.bimtek.proposal.BatchSession;
+import id.bimtek.proposal.InstructorRole;
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.SessionInstructor;
+import id.bimtek.proposal.SessionMode;
 import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Wib;
 import java.math.BigDecimal;
@@ -31,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class TaskFormData implements TaskListener {
 
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", INDONESIA);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
             .withZone(Wib.ZONE);
 
@@ -39,9 +45,11 @@ public class TaskFormData implements TaskListener {
     private final BudgetLineRepository lines;
     private final DecisionLog decisions;
     private final List<TaskFormSection> sections;
+    private final InstructorService instructors;
 
     public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions,
-                        List<TaskFormSection> sections, ProcessPrograms processPrograms) {
+                        List<TaskFormSection> sections, InstructorService instructors, ProcessPrograms processPrograms) {
+        this.instructors = instructors;
         this.processPrograms = processPrograms;
         this.sections = sections;
         this.programs = programs;
@@ -57,8 +65,14 @@ public class TaskFormData implements TaskListener {
         shown.put("programCode", program.getCode());
         shown.put("programTitle", program.getTitle());
         shown.put("programAgency", program.getAgency());
-        shown.put("programBatches", program.getBatches().stream().map(TaskFormData::describe)
-                .collect(Collectors.joining("\n")));
+        Map<Long, String> names = instructors.byIds(program.getBatches().stream()
+                .flatMap(batch -> batch.getSessionPlan().stream()).flatMap(session -> session.getInstructors().stream())
+                .map(SessionInstructor::getInstructorId).collect(Collectors.toSet())).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getName()));
+        String batches = program.getBatches().stream().map(batch -> describe(batch, names)).collect(Collectors.joining("\n"));
+        // a Camunda string variable holds at most 4,000 characters
+        shown.put("programBatches", batches.length() <= 3_900 ? batches : batches.substring(0, 3_880) + " … (GET /api/programs/"
+                + program.getId() + ")");
         shown.put("programBudget", program.getBudgetItems().stream()
                 .map(item -> "• " + item.getDescription() + ": " + rupiah(item.getAmount()))
                 .collect(Collectors.joining("\n")) + "\nJumlah: " + rupiah(program.requestedTotal()));
@@ -83,10 +97,29 @@ public class TaskFormData implements TaskListener {
         task.setVariablesLocal(shown);
     }
 
-    private static String describe(Batch batch) {
-        return "• " + batch.getName() + " (" + String.join(", ", batch.getTracks()) + "): " + batch.getStartDate() + " s.d. " + batch.getEndDate()
-                + ", " + batch.getVenue() + ", " + batch.getMode() + ", kuota " + batch.getQuota() + ", terisi "
-                + batch.getTaken() + ", " + batch.getSessions() + " sesi";
+    /** A batch and its sessions, with who teaches them. */
+    private String describe(Batch batch, Map<Long, String> names) {
+        StringBuilder text = new StringBuilder("• " + batch.getName() + " (" + String.join(", ", batch.getTracks()) + "): "
+                + batch.getStartDate() + " s.d. " + batch.getEndDate() + ", " + batch.getVenue() + ", " + batch.getMode()
+                + ", kuota " + batch.getQuota() + ", terisi " + batch.getTaken() + ", " + batch.getSessions() + " sesi ("
+                + batch.plannedHours().stripTrailingZeros().toPlainString() + " jam)");
+        for (BatchSession session : batch.getSessionPlan()) {
+            text.append("\n   Sesi ").append(session.getSessionNo()).append(", ").append(DAY.format(session.getSessionDate()))
+                    .append(' ').append(session.getStartTime()).append('–').append(session.getEndTime()).append(", ")
+                    .append(session.getMode() == SessionMode.ONLINE ? "daring " + session.getMeetingLink()
+                            : "tatap muka di " + session.getVenue())
+                    .append(": ").append(session.getTopic());
+            for (SessionInstructor assigned : session.getInstructors()) {
+                text.append(" — ").append(names.getOrDefault(assigned.getInstructorId(), "instruktur #" + assigned.getInstructorId()))
+                        .append(" (").append(assigned.getRole() == InstructorRole.NARASUMBER ? "narasumber" : "instruktur");
+                if (assigned.getHonorarium().signum() > 0) {
+                    text.append(", honorarium ").append(rupiah(assigned.getHonorarium())).append(" dari ")
+                            .append(assigned.getHonorariumItem());
+                }
+                text.append(')');
+            }
+        }
+        return text.toString();
     }
 
     static String rupiah(BigDecimal amount) {

@@ -121,12 +121,12 @@ public class Lifecycle {
     }
 
     /**
-     * The first day of the test programmes' batches: two weeks ahead, moved past New Year when the three
-     * session days would straddle it (a batch falls in one fiscal year).
+     * The first day of the test programmes' batches: two weeks ahead, moved past New Year when a week of
+     * sessions would straddle it (a programme falls in one fiscal year).
      */
     public static LocalDate firstSessionDay() {
         LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(14);
-        return start.getYear() == start.plusDays(2).getYear() ? start : LocalDate.of(start.getYear() + 1, 1, 2);
+        return start.getYear() == start.plusDays(6).getYear() ? start : LocalDate.of(start.getYear() + 1, 1, 2);
     }
 
     /** The Kota Tangerang sewing Bimtek of August 2022: one batch of 39 seats, three session days. */
