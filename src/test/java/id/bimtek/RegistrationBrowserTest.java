@@ -146,6 +146,9 @@ class RegistrationBrowserTest {
         browser.findElement(By.id("accept-offer")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-notice")));
         assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("REGISTERED");
+        // with a seat, her schedule: every session's day, times and place
+        assertThat(browser.findElement(By.id("schedule")).getText()).contains("08.00–16.00 WIB", "tatap muka di");
+        screenshot("phone-seat-accepted-schedule");
 
         RegistrationView a = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikA)).findFirst().orElseThrow();
         RegistrationView b = registrations.ofProgram(program.getId()).stream().filter(r -> r.nik().equals(nikB)).findFirst().orElseThrow();

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +23,18 @@ public class RegistrationLookup {
     public record Found(long registrationId, long programId, String programCode, String programTitle, String agency,
                         String batch, LocalDate batchStart, LocalDate batchEnd, String venue, String mode,
                         String reference, String name, RegistrationStatus status, Integer waitlistPosition,
-                        boolean withdrawable, java.time.Instant offerExpiresAt) implements Serializable {
+                        boolean withdrawable, java.time.Instant offerExpiresAt, List<Session> schedule)
+            implements Serializable {
+
+        /** Whether the meeting links are shown: only to those who hold a seat. */
+        public boolean holdsASeat() {
+            return status == RegistrationStatus.REGISTERED || status == RegistrationStatus.CONFIRMED;
+        }
+    }
+
+    /** A session of the applicant's batch: their schedule. */
+    public record Session(int no, LocalDate date, LocalTime start, LocalTime end, String mode, String place, String topic)
+            implements Serializable {
     }
 
     private final JdbcTemplate jdbc;
@@ -43,7 +56,22 @@ public class RegistrationLookup {
                                and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position
                   from registration r join program p on p.id = r.program_id join batch b on b.id = r.batch_id
                  where r.reference = ? and r.nik = ?""", RegistrationLookup::found,
-                reference.trim().toUpperCase(Locale.ROOT), nik.trim()).stream().findFirst();
+                reference.trim().toUpperCase(Locale.ROOT), nik.trim()).stream().findFirst().map(this::withSchedule);
+    }
+
+    private Found withSchedule(Found found) {
+        List<Session> schedule = jdbc.query("""
+                select s.session_no, s.session_date, s.start_time, s.end_time, s.mode,
+                       coalesce(s.venue, s.meeting_link) as place, s.topic
+                  from batch_session s join registration r on r.batch_id = s.batch_id
+                 where r.id = ? order by s.session_no""", (rs, row) -> new Session(rs.getInt("session_no"),
+                rs.getObject("session_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
+                rs.getObject("end_time", LocalTime.class), rs.getString("mode"), rs.getString("place"), rs.getString("topic")),
+                found.registrationId());
+        return new Found(found.registrationId(), found.programId(), found.programCode(), found.programTitle(), found.agency(),
+                found.batch(), found.batchStart(), found.batchEnd(), found.venue(), found.mode(), found.reference(),
+                found.name(), found.status(), found.waitlistPosition(), found.withdrawable(), found.offerExpiresAt(),
+                List.copyOf(schedule));
     }
 
     private static Found found(ResultSet rs, int row) throws SQLException {
@@ -59,6 +87,6 @@ public class RegistrationLookup {
                 rs.getString("reference"), rs.getString("name"), status,
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"), withdrawable,
                 status == RegistrationStatus.OFFERED && rs.getTimestamp("offer_expires_at") != null
-                        ? rs.getTimestamp("offer_expires_at").toInstant() : null);
+                        ? rs.getTimestamp("offer_expires_at").toInstant() : null, List.of());
     }
 }

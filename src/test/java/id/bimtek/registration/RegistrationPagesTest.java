@@ -193,6 +193,9 @@ class RegistrationPagesTest {
         assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo("/daftar/cek");
         assertThat(accepted.getFlashMap().get("offerAnswered")).isEqualTo("offer.accepted");
         assertThat(registrations.view(program.getId(), dewi.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
+        // with a seat, the page gives her schedule: each session's day, times in WIB, place and topic
+        assertThat(body(mvc.perform(check(dewi.nik(), dewi.reference())).andReturn(), 200)).contains("id=\"schedule\"")
+                .contains("08.00–16.00 WIB").contains("tatap muka di", "SMKN 3 Kota Tangerang", "Sesi 3");
         // an answer to an offer that has ended changes nothing and says so
         String again = body(mvc.perform(post("/daftar/cek/tolak").param("nik", dewi.nik())
                 .param("reference", dewi.reference()).with(csrf())).andReturn(), 409);
