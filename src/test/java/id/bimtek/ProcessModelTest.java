@@ -42,6 +42,14 @@ class ProcessModelTest {
         });
     }
 
+    /** What every user task has is attached by the engine (EveryUserTask), so the model shows only the process. */
+    @Test
+    void theModelDoesNotRepeatWhatEveryUserTaskHas() throws IOException {
+        String model = Files.readString(LIFECYCLE);
+        assertThat(Pattern.compile("\\$\\{(taskAudit|taskNotifications|taskFormData)}").matcher(model).results()
+                .map(match -> match.group(1)).toList()).as("listeners EveryUserTask attaches to every user task").isEmpty();
+    }
+
     @Test
     void everyStepTheCodeNamesIsInTheModel() throws IOException {
         String model = Files.readString(LIFECYCLE) + Files.readString(Path.of("bpmn/seat-offer.bpmn"));

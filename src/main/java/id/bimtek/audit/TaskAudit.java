@@ -7,16 +7,23 @@ import id.bimtek.workflow.TaskDeadlines;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import id.bimtek.workflow.OnEveryUserTask;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${taskAudit}} on every user task: who it was offered to and when it was due, who claimed it,
+ * On every user task ({@link OnEveryUserTask}): who it was offered to and when it was due, who claimed it,
  * who completed it, or why it was withdrawn (a cancelled programme) — in the audit trail, in the
  * transaction of the event itself, wherever the user acted (Tasklist, the API).
  */
 @Component
-public class TaskAudit implements TaskListener {
+@Order(3)
+public class TaskAudit implements OnEveryUserTask {
+
+    @Override
+    public java.util.Set<String> events() {
+        return java.util.Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT, EVENTNAME_COMPLETE, EVENTNAME_DELETE);
+    }
 
     private final ProcessPrograms processPrograms;
     private final AuditTrail audit;

@@ -16,20 +16,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of the programme lifecycle the {@link TaskAuthority} check as a built-in listener,
- * which runs before the listeners written in the BPMN, and an asynchronous continuation after it
- * ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget either.
+ * Gives every user task of the programme lifecycle the {@link TaskAuthority} check and then the
+ * {@link OnEveryUserTask} behaviours (form data, notifications, audit) as built-in listeners, which run before
+ * the listeners written in the BPMN, and an asynchronous continuation after it
+ * ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget any of them. What the
+ * BPMN still says per task is what differs between tasks: its decision, its due date and reminders.
  */
 @Component
 class EveryUserTask extends AbstractProcessEnginePlugin {
 
     /** Looked up when a task event happens: the authority check needs engine services that do not exist yet. */
     private final ObjectProvider<TaskAuthority> authority;
+    private final ObjectProvider<OnEveryUserTask> behaviours;
     private final boolean asyncAfter;
 
-    EveryUserTask(ObjectProvider<TaskAuthority> authority,
+    EveryUserTask(ObjectProvider<TaskAuthority> authority, ObjectProvider<OnEveryUserTask> behaviours,
                   @Value("${lifecycle.async-after-user-tasks:true}") boolean asyncAfter) {
         this.authority = authority;
+        this.behaviours = behaviours;
         this.asyncAfter = asyncAfter;
     }
 
@@ -53,6 +57,13 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
                 TaskListener check = task -> authority.getObject().notify(task);
                 for (String event : List.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
                     definition.addBuiltInTaskListener(event, check);
+                }
+                TaskListener everyTask = task -> behaviours.orderedStream()
+                        .filter(behaviour -> behaviour.events().contains(task.getEventName()))
+                        .forEach(behaviour -> behaviour.notify(task));
+                for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+                        TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+                    definition.addBuiltInTaskListener(event, everyTask);
                 }
             }
         });

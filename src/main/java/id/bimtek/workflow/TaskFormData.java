@@ -23,7 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,13 @@ import org.springframework.stereotype.Component;
  * the task's history, so an auditor sees what the decider saw.
  */
 @Component
-public class TaskFormData implements TaskListener {
+@Order(1)
+public class TaskFormData implements OnEveryUserTask {
+
+    @Override
+    public Set<String> events() {
+        return Set.of(EVENTNAME_CREATE);
+    }
 
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", INDONESIA);

@@ -5,16 +5,23 @@ import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
 import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${taskNotifications}}: tells people about their work through the outbox, in the task's own
+ * On every user task ({@link OnEveryUserTask}): tells people about their work through the outbox, in the task's own
  * transaction. On creation the candidate groups hear of a new task; on assignment by someone else, the
  * new holder does. Reminders and escalations use {@link #remind} and {@link #escalated}.
  */
 @Component
-public class TaskNotifications implements TaskListener {
+@Order(2)
+public class TaskNotifications implements OnEveryUserTask {
+
+    @Override
+    public Set<String> events() {
+        return Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT);
+    }
 
     private final ProcessPrograms processPrograms;
     private final Notifications notifications;
