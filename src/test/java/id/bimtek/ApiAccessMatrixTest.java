@@ -70,6 +70,7 @@ class ApiAccessMatrixTest {
                 new Call(HttpMethod.POST, "/api/instructors", Map.of("name", "Rina Kartika", "expertise", "Menjahit busana",
                         "phone", "081298765432"), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/instructors", null, everyone),
+                new Call(HttpMethod.GET, "/v3/api-docs", null, everyone),
                 new Call(HttpMethod.POST, "/api/programs", proposal, Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/programs", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + draft.getId(), null, everyone),

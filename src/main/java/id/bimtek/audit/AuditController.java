@@ -3,7 +3,6 @@ package id.bimtek.audit;
 import id.bimtek.proposal.ProgramService;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,14 +14,12 @@ public class AuditController {
 
     private final AuditTrail audit;
     private final ProgramService programs;
-    private final JdbcTemplate jdbc;
     private final AuditCheckpoints checkpoints;
 
-    public AuditController(AuditTrail audit, ProgramService programs, JdbcTemplate jdbc, AuditCheckpoints checkpoints) {
+    public AuditController(AuditTrail audit, ProgramService programs, AuditCheckpoints checkpoints) {
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.programs = programs;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/api/programs/{id}/audit")
@@ -56,7 +53,6 @@ public class AuditController {
     /** Every programme's chain; the invalid ones first. */
     @GetMapping("/api/audit/verify")
     List<AuditTrail.Verification> verifyAll() {
-        return jdbc.queryForList("select id from program order by id", Long.class).stream().map(audit::verify)
-                .sorted(java.util.Comparator.comparing(AuditTrail.Verification::valid)).toList();
+        return audit.verifyAll();
     }
 }

@@ -26,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class BudgetLineController {
 
     private final BudgetService budget;
-    private final BudgetLineRepository lines;
 
-    public BudgetLineController(BudgetService budget, BudgetLineRepository lines) {
+    public BudgetLineController(BudgetService budget) {
         this.budget = budget;
-        this.lines = lines;
     }
 
     public record NewBudgetLine(
@@ -58,16 +56,13 @@ public class BudgetLineController {
     ResponseEntity<BudgetLineView> create(@Valid @RequestBody NewBudgetLine request) {
         BudgetLine line = budget.create(request.code(), request.name(), request.agency(), request.fiscalYear(), request.source(), request.ceiling());
         return ResponseEntity.created(URI.create("/api/budget-lines/" + line.getCode() + "?fiscalYear=" + line.getFiscalYear()))
-                .body(BudgetLineView.of(lines.findById(line.getId()).orElseThrow()));
+                .body(BudgetLineView.of(budget.line(line.getId())));
     }
 
     /** The line of the given fiscal year, or of the latest year when none is given. */
     @GetMapping("/{code}")
     BudgetLineView get(@PathVariable String code, @RequestParam(required = false) Integer fiscalYear) {
-        return (fiscalYear != null
-                ? lines.findByCodeAndFiscalYear(code, fiscalYear)
-                : lines.findByCodeOrderByFiscalYearDesc(code).stream().findFirst())
-                .map(BudgetLineView::of)
+        return budget.find(code, fiscalYear).map(BudgetLineView::of)
                 .orElseThrow(() -> ProblemException.notFound("budget line " + code));
     }
 }

@@ -39,6 +39,13 @@ public class BudgetService {
         return lines.saveAndFlush(new BudgetLine(code.strip(), name.strip(), agency.strip(), fiscalYear, source, ceiling));
     }
 
+    /** The line of the fiscal year, or of the latest year when none is given. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<BudgetLine> find(String code, Integer fiscalYear) {
+        return fiscalYear != null ? lines.findByCodeAndFiscalYear(code, fiscalYear)
+                : lines.findByCodeOrderByFiscalYearDesc(code).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public BudgetLine line(long lineId) {
         return lines.findById(lineId).orElseThrow(() -> ProblemException.notFound("budget line " + lineId));

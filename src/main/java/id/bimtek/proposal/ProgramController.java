@@ -1,6 +1,6 @@
 package id.bimtek.proposal;
 
-import id.bimtek.budget.BudgetLineRepository;
+import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -20,13 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgramController {
 
     private final ProgramService service;
-    private final ProgramRepository programs;
-    private final BudgetLineRepository budgetLines;
+    private final BudgetService budget;
 
-    public ProgramController(ProgramService service, ProgramRepository programs, BudgetLineRepository budgetLines) {
+    public ProgramController(ProgramService service, BudgetService budget) {
         this.service = service;
-        this.programs = programs;
-        this.budgetLines = budgetLines;
+        this.budget = budget;
     }
 
     @PostMapping
@@ -37,7 +35,7 @@ public class ProgramController {
 
     @GetMapping
     List<ProgramView.Summary> list(@RequestParam(required = false) ProgramStatus status) {
-        return (status == null ? programs.findAllByOrderByIdDesc() : programs.findByStatusOrderByIdDesc(status))
+        return service.list(status)
                 .stream().map(ProgramView.Summary::of).toList();
     }
 
@@ -60,7 +58,7 @@ public class ProgramController {
 
     private ProgramView view(long id) {
         Program program = service.get(id);
-        String lineCode = budgetLines.findById(program.getBudgetLineId()).orElseThrow().getCode();
+        String lineCode = budget.line(program.getBudgetLineId()).getCode();
         return ProgramView.of(program, lineCode);
     }
 }

@@ -119,6 +119,12 @@ public class ProgramService {
         return program;
     }
 
+    /** Every programme, or those of one status, newest first. */
+    @Transactional(readOnly = true)
+    public List<Program> list(ProgramStatus status) {
+        return status == null ? programs.findAllByOrderByIdDesc() : programs.findByStatusOrderByIdDesc(status);
+    }
+
     @Transactional(readOnly = true)
     public Program get(long id) {
         Program program = programs.findById(id).orElseThrow(() -> ProblemException.notFound("programme " + id));

@@ -139,6 +139,9 @@ public class SecurityConfig {
                         // a budget line's ledger: for those who answer for the money
                         .requestMatchers(GET, "/api/budget-lines/*/ledger").hasAnyRole(AUDITOR, ADMIN, DEPARTMENT_HEAD)
                         .requestMatchers(GET, "/api/**").authenticated()
+                        // the API's description: for those who use the API
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .authenticated()
                         .requestMatchers(POST, "/api/tasks/*/complete").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

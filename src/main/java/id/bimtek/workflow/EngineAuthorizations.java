@@ -1,7 +1,8 @@
-package id.bimtek.shared;
+package id.bimtek.workflow;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import id.bimtek.shared.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import id.bimtek.workflow.TasklistFilters;
 import org.springframework.stereotype.Component;
 
 /**
