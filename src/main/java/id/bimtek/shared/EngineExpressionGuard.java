@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,7 +37,8 @@ public class EngineExpressionGuard {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("engine-expression-guard");
         // first of all, so the webapps' own authentication and CSRF filters never see such a request
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // right after the webapps' firewall, which follows the session store's filter
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 2);
         return registration;
     }
 

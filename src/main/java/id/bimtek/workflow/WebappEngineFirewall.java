@@ -34,7 +34,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,8 +58,9 @@ class WebappEngineFirewall {
                 new Firewall(tasks, runtime, identity, authority, processPrograms, json));
         registration.addUrlPatterns("/camunda/*", "/engine-rest/*");
         registration.setName("webapp-engine-firewall");
-        // before the expression guard and the webapps' own filters
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        // after the session store's filter (the webapps' login lives in the session it provides: before it, every
+        // request would look anonymous and pass), before the expression guard and the webapps' own filters
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }
 
