@@ -85,6 +85,9 @@ class AsyncContinuationTest {
             jdbc.execute("alter table budget_line_unavailable rename to budget_line");
         }
 
+        // waiting on the failed job, the programme is where the process is: the invariant holds with the incident open
+        lifecycle.assertStatusesMatchProcesses();
+
         // the operator retries from Cockpit (which gives the job a retry and runs it): the programme goes on
         management.setJobRetries(step.getId(), 1);
         management.executeJob(step.getId());
