@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Staff register a list of applicants from a CSV file (e.g. collected on paper at a village office). Each
  * row goes through exactly what an applicant's own registration goes through (the request's validation,
- * then {@link RegistrationService#register}) in its own transaction, so a bad row spoils only itself. The
+ * then the seat allocator's rules), and the well-formed rows are decided in the file's order many per
+ * transaction; a row refused spoils only itself. The
  * audit trail gets each row's registration or refusal, by the importing user, and one summary of the file.
  */
 @Service
@@ -74,18 +75,33 @@ public class ApplicantImport {
         requireRegistrationOpen(programId);
         ApplicantCsv.Contents contents = ApplicantCsv.read(file, MAX_ROWS);
         Instant started = Instant.now();
-        List<RowResult> results = new ArrayList<>();
+        RowResult[] results = new RowResult[contents.rows().size()];
+        List<Checked> wellFormed = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            Object checked = check(contents, contents.rows().get(i));
+            if (checked instanceof RowResult invalid) {
+                results[i] = invalid;
+            } else {
+                wellFormed.add(((Checked) checked).at(i));
+            }
+        }
         try {
-            for (ApplicantCsv.Row row : contents.rows()) {
-                results.add(importRow(programId, contents, row, actor));
+            recordEarlierParticipation(programId, wellFormed, actor);
+            // the whole list at once, in its order: decided many rows per transaction, each row still on its own
+            List<Object> outcomes = registrations.registerFromPaper(programId, wellFormed.stream()
+                    .map(Checked::listed).toList(), actor);
+            for (int k = 0; k < outcomes.size(); k++) {
+                Checked row = wellFormed.get(k);
+                results[row.index()] = resultOf(contents, row.row(), outcomes.get(k));
             }
         } catch (RuntimeException stopped) {
-            // the rows before stay registered (each committed on its own): the trail says how far the file got
-            appendSummary(programId, actor, file, contents.rows().size(), started, ImportReport.of(programId, results),
-                    "stopped by " + stopped.getClass().getSimpleName() + " after " + results.size() + " rows; ");
+            // rows decided before stay registered (committed in their groups): the trail says how far the file got
+            List<RowResult> decided = java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList();
+            appendSummary(programId, actor, file, contents.rows().size(), started, ImportReport.of(programId, decided),
+                    "stopped by " + stopped.getClass().getSimpleName() + " after " + decided.size() + " rows; ");
             throw stopped;
         }
-        ImportReport report = ImportReport.of(programId, results);
+        ImportReport report = ImportReport.of(programId, List.of(results));
         appendSummary(programId, actor, file, report.rows(), started, report, "");
         return report;
     }
@@ -113,7 +129,21 @@ public class ApplicantImport {
                 null, summary));
     }
 
-    private RowResult importRow(long programId, ApplicantCsv.Contents contents, ApplicantCsv.Row row, String actor) {
+    /** A row that is well formed: its request and the paper's extras, and where it stands in the file. */
+    private record Checked(ApplicantCsv.Row row, RegistrationRequest request, ApplicantCsv.Paper paper, int index) {
+
+        Checked at(int position) {
+            return new Checked(row, request, paper, position);
+        }
+
+        SeatAllocator.Listed listed() {
+            return new SeatAllocator.Listed(request,
+                    paper.appliedOn() == null ? null : paper.appliedOn().atStartOfDay(Wib.ZONE).toInstant());
+        }
+    }
+
+    /** The row's request as an applicant's own registration would be checked, or why it is invalid. */
+    private Object check(ApplicantCsv.Contents contents, ApplicantCsv.Row row) {
         String nik = row.value(Column.NIK);
         if (row.strayValueColumn() != null) {
             return RowResult.invalid(row.number(), nik, "row", "value in column " + row.strayValueColumn()
@@ -138,19 +168,32 @@ public class ApplicantImport {
             return RowResult.invalid(row.number(), nik, contents.fieldName(first.getPropertyPath().toString()),
                     first.getMessage() + also);
         }
-        try {
-            if (paper.earlierProgramme() != null) {
-                // recorded first, so the repeat-participation rule sees it; it stays a fact whatever the row's outcome
-                transaction.executeWithoutResult(status -> earlierParticipations.record(programId, request.nik(),
-                        paper.earlierProgramme(), paper.earlierCompleted(), actor));
-            }
-            Instant appliedAt = paper.appliedOn() == null ? null : paper.appliedOn().atStartOfDay(Wib.ZONE).toInstant();
-            return RowResult.placed(row.number(), registrations.registerFromPaper(programId, request, actor, appliedAt));
-        } catch (ProblemException problem) {
+        return new Checked(row, request, paper, -1);
+    }
+
+    /**
+     * Earlier completions from the agency's list, recorded before any row is decided so the repeat rule sees them;
+     * they stay facts whatever a row's outcome.
+     */
+    private void recordEarlierParticipation(long programId, List<Checked> rows, String actor) {
+        List<Checked> withEarlier = rows.stream().filter(row -> row.paper().earlierProgramme() != null).toList();
+        if (!withEarlier.isEmpty()) {
+            transaction.executeWithoutResult(status -> withEarlier.forEach(row -> earlierParticipations.record(programId,
+                    row.request().nik(), row.paper().earlierProgramme(), row.paper().earlierCompleted(), actor)));
+        }
+    }
+
+    private static RowResult resultOf(ApplicantCsv.Contents contents, ApplicantCsv.Row row, Object outcome) {
+        if (outcome instanceof RegistrationView registration) {
+            return RowResult.placed(row.number(), registration);
+        }
+        if (outcome instanceof ProblemException problem) {
+            String nik = row.value(Column.NIK);
             String field = problem.field() == null ? null : contents.fieldName(problem.field());
             return problem.rule() != null ? RowResult.refused(row.number(), nik, field, problem.rule(), problem.getMessage())
                     : RowResult.invalid(row.number(), nik, field, problem.getMessage());
         }
+        throw (RuntimeException) outcome;
     }
 
     /** Checked once before the rows, so an import into a closed programme is refused as a whole. */

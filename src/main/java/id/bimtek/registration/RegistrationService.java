@@ -4,7 +4,6 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +71,28 @@ public class RegistrationService {
     }
 
     /**
-     * An application on paper, imported by staff: registered like any other, but it keeps the date on the form,
-     * which decides among equal points in a ranking.
+     * Applications on paper, imported by staff: registered like any other, in the list's order and many per
+     * transaction, each keeping the date on its form (which decides among equal points in a ranking). Per
+     * application its registration or its refusal ({@link ProblemException}).
      */
-    RegistrationView registerFromPaper(long programId, RegistrationRequest request, String actor, Instant appliedAt) {
-        Nik.problemWith(request.nik()).ifPresent(problem -> {
-            throw ProblemException.invalid("nik", problem);
-        });
-        return allocator.allocate(programId, request, actor, null, appliedAt);
+    List<Object> registerFromPaper(long programId, List<SeatAllocator.Listed> listed, String actor) {
+        Object[] outcomes = new Object[listed.size()];
+        List<SeatAllocator.Listed> wellFormed = new java.util.ArrayList<>();
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            Optional<String> problem = Nik.problemWith(listed.get(i).request().nik());
+            if (problem.isPresent()) {
+                outcomes[i] = ProblemException.invalid("nik", problem.get());
+            } else {
+                wellFormed.add(listed.get(i));
+                positions.add(i);
+            }
+        }
+        List<Object> decided = allocator.allocateAll(programId, wellFormed, actor);
+        for (int k = 0; k < decided.size(); k++) {
+            outcomes[positions.get(k)] = decided.get(k);
+        }
+        return List.of(outcomes);
     }
 
     /** A registration's answer, and whether it is the answer to an earlier sending of the same submission. */

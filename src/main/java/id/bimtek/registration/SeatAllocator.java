@@ -91,18 +91,48 @@ class SeatAllocator {
         this.worker.start();
     }
 
-    /**
-     * Waits for the decision on an application: the registration as committed, or the refusal. {@code appliedAt}
-     * is the date on a paper form imported by staff; null means now.
-     */
+    /** An application from a staff member's list: {@code appliedAt} is the date on the paper form, null for now. */
+    record Listed(RegistrationRequest request, Instant appliedAt) {
+    }
+
+    /** Waits for the decision on an application: the registration as committed, or the refusal. */
     RegistrationView allocate(long programId, RegistrationRequest request, String actor, String submissionKeyHash,
                               Instant appliedAt) {
         Application application = new Application(programId, request, actor, submissionKeyHash, appliedAt,
                 new CompletableFuture<>());
+        requireRunning();
+        waiting.add(application);
+        return answerOf(application);
+    }
+
+    /**
+     * Decides a whole list in its order: queued at once, the applications are decided up to {@link #MAX_GROUP} per
+     * transaction instead of one. Per application its registration or its refusal (a {@link RuntimeException}).
+     */
+    List<Object> allocateAll(long programId, List<Listed> listed, String actor) {
+        List<Application> applications = listed.stream().map(application -> new Application(programId,
+                application.request(), actor, null, application.appliedAt(), new CompletableFuture<RegistrationView>()))
+                .toList();
+        requireRunning();
+        waiting.addAll(applications);
+        List<Object> outcomes = new ArrayList<>(applications.size());
+        for (Application application : applications) {
+            try {
+                outcomes.add(answerOf(application));
+            } catch (ProblemException refused) {
+                outcomes.add(refused);
+            }
+        }
+        return outcomes;
+    }
+
+    private void requireRunning() {
         if (!worker.isAlive()) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, "registration is stopping; try again shortly");
         }
-        waiting.add(application);
+    }
+
+    private static RegistrationView answerOf(Application application) {
         try {
             return application.answer().get();
         } catch (InterruptedException e) {
