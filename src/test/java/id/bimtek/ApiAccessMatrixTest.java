@@ -71,6 +71,10 @@ class ApiAccessMatrixTest {
                         "phone", "081298765432"), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/instructors", null, everyone),
                 new Call(HttpMethod.GET, "/v3/api-docs", null, everyone),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/batches/" + batch + "/certificates.pdf", null,
+                        Set.of("staff")),
+                new Call(HttpMethod.POST, "/api/certificates/withdraw", Map.of("number", open.getCode() + "/SERT/001",
+                        "reason", "NIK ganda"), Set.of("department-head")),
                 new Call(HttpMethod.POST, "/api/programs", proposal, Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/programs", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + draft.getId(), null, everyone),
@@ -198,6 +202,7 @@ class ApiAccessMatrixTest {
                     || '/' || (select count(*) from decision) || '/' || (select count(*) from attendance)
                     || '/' || (select count(*) from follow_up_item) || '/' || (select count(*) from outcome)
                     || '/' || (select count(*) from delegation) || '/' || (select count(*) from instructor)
+                    || '/' || (select count(*) from certificate where withdrawn_at is not null)
                     || '/' || (select count(*) from act_ru_task)
                     || '/' || (select count(*) from act_ru_execution)""", String.class);
     }

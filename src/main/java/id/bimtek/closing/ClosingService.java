@@ -79,8 +79,11 @@ public class ClosingService {
                  where r.program_id = ? and r.completed order by b.position, r.id""", Long.class, programId);
         int number = 0;
         for (Long graduate : graduates) {
-            jdbc.update("update registration set certificate_number = ? where id = ?",
-                    String.format("%s/SERT/%03d", program.getCode(), ++number), graduate);
+            String certificate = String.format("%s/SERT/%03d", program.getCode(), ++number);
+            jdbc.update("update registration set certificate_number = ? where id = ?", certificate, graduate);
+            jdbc.update("""
+                    insert into certificate (number, registration_id, program_id) values (?, ?, ?)
+                    on conflict do nothing""", certificate, graduate, programId);
         }
         audit.append(programId, AuditTrail.Stage.CLOSING, "COMPLETION_ASSESSED", ActingUser.SYSTEM, null, program.getCode(),
                 graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()

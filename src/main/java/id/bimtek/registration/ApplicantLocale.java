@@ -19,6 +19,8 @@ public class ApplicantLocale implements WebMvcConfigurer {
 
     static final Locale INDONESIAN = Locale.forLanguageTag("id");
     private static final String PAGES = "/daftar";
+    /** The certificates' public verification pages: read by whoever scans a QR code, in Indonesian first too. */
+    private static final String CERTIFICATES = "/sertifikat";
 
     @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {
@@ -34,11 +36,11 @@ public class ApplicantLocale implements WebMvcConfigurer {
         LocaleChangeInterceptor switchLanguage = new LocaleChangeInterceptor();
         switchLanguage.setParamName("lang");
         switchLanguage.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(switchLanguage).addPathPatterns(PAGES, PAGES + "/**");
+        registry.addInterceptor(switchLanguage).addPathPatterns(PAGES, PAGES + "/**", CERTIFICATES + "/**");
     }
 
     private static boolean isApplicantPage(String uri, String contextPath) {
         String path = uri.substring(contextPath.length());
-        return path.equals(PAGES) || path.startsWith(PAGES + "/");
+        return path.equals(PAGES) || path.startsWith(PAGES + "/") || path.startsWith(CERTIFICATES + "/");
     }
 }

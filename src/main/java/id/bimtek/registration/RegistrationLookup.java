@@ -23,8 +23,8 @@ public class RegistrationLookup {
     public record Found(long registrationId, long programId, String programCode, String programTitle, String agency,
                         String batch, LocalDate batchStart, LocalDate batchEnd, String venue, String mode,
                         String reference, String name, RegistrationStatus status, Integer waitlistPosition,
-                        boolean withdrawable, java.time.Instant offerExpiresAt, List<Session> schedule)
-            implements Serializable {
+                        boolean withdrawable, java.time.Instant offerExpiresAt, List<Session> schedule,
+                        String certificateNumber) implements Serializable {
 
         /** Whether the meeting links are shown: only to those who hold a seat. */
         public boolean holdsASeat() {
@@ -51,6 +51,7 @@ public class RegistrationLookup {
         return jdbc.query("""
                 select r.id, r.program_id, p.code, p.title, p.agency, p.status as program_status, b.name as batch,
                        b.start_date, b.end_date, b.venue, b.mode, r.reference, r.name, r.status, r.offer_expires_at,
+                       r.certificate_number,
                        case when r.status = 'WAITLISTED' then
                            (select count(*) from registration w where w.batch_id = r.batch_id
                                and w.status = 'WAITLISTED' and w.id <= r.id) end as waitlist_position
@@ -71,7 +72,7 @@ public class RegistrationLookup {
         return new Found(found.registrationId(), found.programId(), found.programCode(), found.programTitle(), found.agency(),
                 found.batch(), found.batchStart(), found.batchEnd(), found.venue(), found.mode(), found.reference(),
                 found.name(), found.status(), found.waitlistPosition(), found.withdrawable(), found.offerExpiresAt(),
-                List.copyOf(schedule));
+                List.copyOf(schedule), found.certificateNumber());
     }
 
     private static Found found(ResultSet rs, int row) throws SQLException {
@@ -87,6 +88,6 @@ public class RegistrationLookup {
                 rs.getString("reference"), rs.getString("name"), status,
                 rs.getObject("waitlist_position") == null ? null : rs.getInt("waitlist_position"), withdrawable,
                 status == RegistrationStatus.OFFERED && rs.getTimestamp("offer_expires_at") != null
-                        ? rs.getTimestamp("offer_expires_at").toInstant() : null, List.of());
+                        ? rs.getTimestamp("offer_expires_at").toInstant() : null, List.of(), rs.getString("certificate_number"));
     }
 }

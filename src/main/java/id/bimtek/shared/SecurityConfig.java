@@ -83,7 +83,7 @@ public class SecurityConfig {
     @Bean
     @Order(4)
     SecurityFilterChain applicantPages(HttpSecurity http) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/daftar"), path("/daftar/**")))
+        return http.securityMatcher(new OrRequestMatcher(path("/daftar"), path("/daftar/**"), path("/sertifikat/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(SecurityConfig::pageHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -122,6 +122,8 @@ public class SecurityConfig {
                         .requestMatchers(POST, "/api/programs/*/registrations/import").hasRole(STAFF)
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/instructors").hasRole(STAFF)
+                        .requestMatchers(GET, "/api/programs/*/batches/*/certificates.pdf").hasRole(STAFF)
+                        .requestMatchers(POST, "/api/certificates/withdraw").hasRole(DEPARTMENT_HEAD)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)
                         .requestMatchers(PUT, "/api/programs/*").hasRole(STAFF)
                         .requestMatchers(POST, "/api/programs/*/submit").hasRole(STAFF)
