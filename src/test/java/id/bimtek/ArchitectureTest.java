@@ -17,9 +17,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The layout rules of the code (see docs/adr). The first three hold outright. The last two hold for everything
- * new: today's violations, the debt issue 10 describes, are recorded in {@code src/test/archunit-store}, a new
- * one fails the build and a fixed one leaves the store.
+ * The layout rules of the code (see docs/adr). The first four hold outright. The last holds for everything new:
+ * today's violations (stages that still call the engine themselves, the debt issue 10 describes) are recorded in
+ * {@code src/test/archunit-store}, a new one fails the build and a fixed one leaves the store.
  */
 @AnalyzeClasses(packages = "id.bimtek", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -46,10 +46,9 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnTheDemo = noClasses().that(not(resideInAPackage("id.bimtek.demo..")))
             .should().dependOnClassesThat().resideInAPackage("id.bimtek.demo..");
 
-    /** Packages form no cycles. */
+    /** Packages form no cycles: stages below the gate ({@code workflow}), the audit trail below them all. */
     @ArchTest
-    static final ArchRule noPackageCycles = FreezingArchRule.freeze(
-            slices().matching("id.bimtek.(*)..").should().beFreeOfCycles());
+    static final ArchRule noPackageCycles = slices().matching("id.bimtek.(*)..").should().beFreeOfCycles();
 
     /** The stages reach the engine only through the gate ({@code workflow}). */
     @ArchTest

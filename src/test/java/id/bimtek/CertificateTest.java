@@ -51,6 +51,7 @@ class CertificateTest {
     @Autowired AttendanceService attendance;
     @Autowired Certificates certificates;
     @Autowired AuditTrail audit;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     MockMvc mvc;
 
     @BeforeEach
@@ -80,6 +81,11 @@ class CertificateTest {
         String number = registrations.view(program.getId(), siti.id()).certificateNumber();
         assertThat(number).isEqualTo(program.getCode() + "/SERT/001");
         assertThat(registrations.view(program.getId(), absent.id()).certificateNumber()).isNull();
+        // graduates are told, by the transaction that issued the certificates
+        assertThat(jdbc.queryForList("select body from notification where registration_id = ? and kind = 'CERTIFICATE_READY'",
+                String.class, siti.id())).singleElement().satisfies(body -> assertThat(body).contains(number, "/daftar/cek"));
+        assertThat(jdbc.queryForObject("select count(*) from notification where registration_id = ? and kind = 'CERTIFICATE_READY'",
+                Integer.class, absent.id())).isZero();
 
         // the graduate proves it is hers with NIK and reference, as everywhere on the lookup page
         assertThat(mvc.perform(post("/daftar/cek/sertifikat").param("nik", siti.nik()).param("reference", "AAAAA-AAAAA")

@@ -4,7 +4,7 @@ import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.bimtek.audit.ProgramHistory;
+import id.bimtek.auditor.ProgramHistory;
 import id.bimtek.delegation.Delegations;
 import id.bimtek.proposal.Program;
 import id.bimtek.shared.CurrentUser;

@@ -2,6 +2,7 @@ package id.bimtek.closing;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetService;
+import id.bimtek.notification.Notifications;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.proposal.BudgetItem;
 import id.bimtek.proposal.CompletionBasis;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +35,14 @@ public class ClosingService {
     private final ProgramRepository programs;
     private final BudgetService budget;
     private final AuditTrail audit;
+    private final Notifications notifications;
+    private final String lookupUrl;
 
-    public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget, AuditTrail audit) {
+    public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget, AuditTrail audit,
+                          Notifications notifications,
+                          @Value("${lifecycle.public-url:http://localhost:8080}") String publicUrl) {
+        this.notifications = notifications;
+        this.lookupUrl = publicUrl.replaceAll("/+$", "") + "/daftar/cek";
         this.audit = audit;
         this.jdbc = jdbc;
         this.programs = programs;
@@ -74,17 +82,24 @@ public class ClosingService {
         jdbc.update("""
                 update registration set completed = attendance_percent >= ?
                  where program_id = ? and status = 'CONFIRMED'""", program.getCompletionThresholdPercent(), programId);
-        List<Long> graduates = jdbc.queryForList("""
-                select r.id from registration r join batch b on b.id = r.batch_id
-                 where r.program_id = ? and r.completed order by b.position, r.id""", Long.class, programId);
+        List<Map<String, Object>> graduates = jdbc.queryForList("""
+                select r.id, r.phone from registration r join batch b on b.id = r.batch_id
+                 where r.program_id = ? and r.completed order by b.position, r.id""", programId);
         int number = 0;
-        for (Long graduate : graduates) {
+        List<Notifications.ApplicantMessage> told = new java.util.ArrayList<>();
+        for (Map<String, Object> graduate : graduates) {
+            long registrationId = ((Number) graduate.get("id")).longValue();
             String certificate = String.format("%s/SERT/%03d", program.getCode(), ++number);
-            jdbc.update("update registration set certificate_number = ? where id = ?", certificate, graduate);
+            jdbc.update("update registration set certificate_number = ? where id = ?", certificate, registrationId);
             jdbc.update("""
                     insert into certificate (number, registration_id, program_id) values (?, ?, ?)
-                    on conflict do nothing""", certificate, graduate, programId);
+                    on conflict do nothing""", certificate, registrationId, programId);
+            told.add(new Notifications.ApplicantMessage(registrationId, (String) graduate.get("phone"), "CERTIFICATE_READY",
+                    programId, "Selamat, Anda lulus " + program.getTitle() + ". Sertifikat " + certificate
+                    + " siap diunduh di " + lookupUrl + " dengan NIK dan kode pendaftaran Anda."));
         }
+        // in this transaction: a certificate that is not issued is announced to nobody
+        notifications.toApplicants(told);
         audit.append(programId, AuditTrail.Stage.CLOSING, "COMPLETION_ASSESSED", ActingUser.SYSTEM, null, program.getCode(),
                 graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
                         + (byHours ? " % of the hours" : " % of the sessions") + " attended; certificates numbered", null,

@@ -1,5 +1,6 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
 import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
 import static id.bimtek.support.Lifecycle.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
-package id.bimtek.budget;
+package id.bimtek.workflow;
 
+import id.bimtek.budget.BudgetService;
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -16,12 +17,12 @@ public class ApprovalChainInputs {
 
     private final ProcessPrograms processPrograms;
     private final ProgramRepository programs;
-    private final BudgetLineRepository lines;
+    private final BudgetService budget;
 
-    ApprovalChainInputs(ProcessPrograms processPrograms, ProgramRepository programs, BudgetLineRepository lines) {
+    ApprovalChainInputs(ProcessPrograms processPrograms, ProgramRepository programs, BudgetService budget) {
         this.processPrograms = processPrograms;
         this.programs = programs;
-        this.lines = lines;
+        this.budget = budget;
     }
 
     /** Whole rupiah, rounded up, so a threshold is never missed by the cents. */
@@ -30,7 +31,7 @@ public class ApprovalChainInputs {
     }
 
     public String fundingSource(DelegateExecution execution) {
-        return lines.findById(program(execution).getBudgetLineId()).orElseThrow().getSource().name();
+        return budget.line(program(execution).getBudgetLineId()).getSource().name();
     }
 
     private Program program(DelegateExecution execution) {

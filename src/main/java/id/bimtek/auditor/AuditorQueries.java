@@ -1,4 +1,4 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;

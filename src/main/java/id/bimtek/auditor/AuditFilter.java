@@ -1,5 +1,6 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.Wib;
 import id.bimtek.shared.ProblemException;
 import java.time.DateTimeException;

@@ -1,6 +1,10 @@
-package id.bimtek.proposal;
+package id.bimtek.workflow;
 
-import id.bimtek.workflow.DecisionLog;
+import id.bimtek.proposal.ProcessPrograms;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.ProposalValidator;
+import id.bimtek.proposal.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,6 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;

@@ -1,4 +1,4 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramService;

@@ -1,5 +1,7 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.audit.AuditCheckpoints;
 import id.bimtek.proposal.ProgramService;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
-package id.bimtek.budget;
+package id.bimtek.workflow;
 
+import id.bimtek.budget.BudgetService;
 import static id.bimtek.proposal.ProcessVariables.BUDGET_COMMITTED;
 
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
-import id.bimtek.workflow.DecisionLog;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,6 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

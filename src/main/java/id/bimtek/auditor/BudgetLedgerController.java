@@ -1,4 +1,4 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

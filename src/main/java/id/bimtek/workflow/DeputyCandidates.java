@@ -1,6 +1,6 @@
-package id.bimtek.delegation;
+package id.bimtek.workflow;
 
-import id.bimtek.workflow.TaskDeadlines;
+import id.bimtek.delegation.Delegations;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

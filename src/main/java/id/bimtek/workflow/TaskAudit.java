@@ -1,13 +1,11 @@
-package id.bimtek.audit;
+package id.bimtek.workflow;
 
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
-import id.bimtek.workflow.DecisionLog;
-import id.bimtek.workflow.TaskDeadlines;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import id.bimtek.workflow.OnEveryUserTask;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
-package id.bimtek.audit;
+package id.bimtek.auditor;
 
+import id.bimtek.audit.AuditTrail;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
