@@ -71,6 +71,10 @@ class ApiAccessMatrixTest {
                         "phone", "081298765432"), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/instructors", null, everyone),
                 new Call(HttpMethod.GET, "/v3/api-docs", null, everyone),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/batches/" + batch
+                        + "/sessions/1/attendance-sheet.pdf", null, Set.of("staff")),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/registrations/list.pdf", null, everyone),
+                new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/closing-report.pdf", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/batches/" + batch + "/certificates.pdf", null,
                         Set.of("staff")),
                 new Call(HttpMethod.POST, "/api/certificates/withdraw", Map.of("number", open.getCode() + "/SERT/001",

@@ -1,20 +1,13 @@
 package id.bimtek.closing;
 
-import id.bimtek.proposal.BudgetItem;
-import id.bimtek.proposal.Program;
-import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Wib;
 import id.bimtek.workflow.TaskFormSection;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +20,10 @@ class ClosingFormSection implements TaskFormSection {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
             Locale.forLanguageTag("id-ID")).withZone(Wib.ZONE);
 
-    private final JdbcTemplate jdbc;
-    private final ProgramRepository programs;
+    private final ClosingReports reports;
 
-    ClosingFormSection(JdbcTemplate jdbc, ProgramRepository programs) {
-        this.jdbc = jdbc;
-        this.programs = programs;
+    ClosingFormSection(ClosingReports reports) {
+        this.reports = reports;
     }
 
     @Override
@@ -40,48 +31,31 @@ class ClosingFormSection implements TaskFormSection {
         if (!"approveClosingReport".equals(taskKey)) {
             return Map.of();
         }
-        List<Map<String, Object>> reports = jdbc.queryForList("""
-                select id, notes, realised_total, filed_by, filed_at from closing_report
-                 where program_id = ? order by id desc limit 1""", programId);
-        if (reports.isEmpty()) {
+        Optional<ClosingReports.Filed> latest = reports.latest(programId);
+        if (latest.isEmpty()) {
             return Map.of("closingReport", "belum ada laporan");
         }
-        Map<String, Object> report = reports.get(0);
-        Program program = programs.findById(programId).orElseThrow();
+        ClosingReports.Filed report = latest.get();
         StringBuilder text = new StringBuilder();
-        Set<Integer> realised = new HashSet<>();
-        jdbc.query("""
-                select description, amount, planned_position, planned_amount, reason from closing_realised_item
-                 where closing_report_id = ? order by position""", rs -> {
-            BigDecimal amount = rs.getBigDecimal("amount");
-            if (rs.getObject("planned_position") != null) {
-                realised.add(rs.getInt("planned_position"));
-                text.append("• ").append(rs.getString("description")).append(": rencana ")
-                        .append(Rupiah.of(rs.getBigDecimal("planned_amount"))).append(", realisasi ").append(Rupiah.of(amount));
-            } else {
-                text.append("• ").append(rs.getString("description")).append(" (tidak direncanakan): realisasi ")
-                        .append(Rupiah.of(amount));
-                if (rs.getString("reason") != null) {
-                    text.append(" — alasan: ").append(rs.getString("reason"));
+        for (ClosingReports.Line line : report.lines()) {
+            text.append("• ").append(line.description());
+            if (line.unplanned()) {
+                text.append(" (tidak direncanakan): realisasi ").append(Rupiah.of(line.realised()));
+                if (line.reason() != null) {
+                    text.append(" — alasan: ").append(line.reason());
                 }
+            } else {
+                text.append(": rencana ").append(Rupiah.of(line.planned())).append(", realisasi ").append(Rupiah.of(line.realised()));
             }
             text.append('\n');
-        }, report.get("id"));
-        for (BudgetItem item : program.getBudgetItems()) {
-            if (!realised.contains(item.getPosition())) {
-                text.append("• ").append(item.getDescription()).append(": rencana ").append(Rupiah.of(item.getAmount()))
-                        .append(", realisasi Rp 0\n");
-            }
         }
-        BigDecimal total = (BigDecimal) report.get("realised_total");
-        text.append("Jumlah realisasi ").append(Rupiah.of(total)).append(" dari ")
-                .append(Rupiah.of(program.getCommittedAmount())).append(" terkomitmen; kembali ke pagu ")
-                .append(Rupiah.of(program.getCommittedAmount().subtract(total))).append('\n');
-        if (report.get("notes") != null) {
-            text.append("Catatan: ").append(report.get("notes")).append('\n');
+        BigDecimal total = report.realisedTotal();
+        text.append("Jumlah realisasi ").append(Rupiah.of(total)).append(" dari ").append(Rupiah.of(report.committed()))
+                .append(" terkomitmen; kembali ke pagu ").append(Rupiah.of(report.committed().subtract(total))).append('\n');
+        if (report.notes() != null) {
+            text.append("Catatan: ").append(report.notes()).append('\n');
         }
-        text.append("Dilaporkan oleh ").append(report.get("filed_by")).append(", ")
-                .append(WHEN.format(((Timestamp) report.get("filed_at")).toInstant())).append(" WIB");
+        text.append("Dilaporkan oleh ").append(report.filedBy()).append(", ").append(WHEN.format(report.filedAt())).append(" WIB");
         return Map.of("closingReport", text.length() > 3_900 ? text.substring(0, 3_890) + " …" : text.toString());
     }
 }

@@ -20,8 +20,11 @@ public class RegistrationController {
     private final RegistrationService registrations;
     private final ApplicantRanking ranking;
     private final SeatOffers seatOffers;
+    private final ParticipantList participantList;
 
-    public RegistrationController(RegistrationService registrations, ApplicantRanking ranking, SeatOffers seatOffers) {
+    public RegistrationController(RegistrationService registrations, ApplicantRanking ranking, SeatOffers seatOffers,
+                                  ParticipantList participantList) {
+        this.participantList = participantList;
         this.registrations = registrations;
         this.ranking = ranking;
         this.seatOffers = seatOffers;
@@ -77,6 +80,15 @@ public class RegistrationController {
         var user = id.bimtek.shared.CurrentUser.get();
         boolean fullNik = user.isIn(id.bimtek.shared.Roles.STAFF) || user.isIn(id.bimtek.shared.Roles.AUDITOR);
         return registrations.ofProgram(programId).stream().map(registration -> registration.forOffice(fullNik)).toList();
+    }
+
+    /** Office users: the list to print, batch by batch, NIKs masked. */
+    @GetMapping("/list.pdf")
+    org.springframework.http.ResponseEntity<byte[]> print(@PathVariable long programId) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename("peserta-" + programId + ".pdf").build().toString())
+                .body(participantList.pdf(programId, id.bimtek.shared.CurrentUser.get().id()));
     }
 
     /** Staff and heads: the ranked applications of a programme allocated by selection, batch by batch. */

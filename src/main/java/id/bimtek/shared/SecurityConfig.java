@@ -123,6 +123,7 @@ public class SecurityConfig {
                         .requestMatchers(POST, "/api/budget-lines").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/instructors").hasRole(STAFF)
                         .requestMatchers(GET, "/api/programs/*/batches/*/certificates.pdf").hasRole(STAFF)
+                        .requestMatchers(GET, "/api/programs/*/batches/*/sessions/*/attendance-sheet.pdf").hasRole(STAFF)
                         .requestMatchers(POST, "/api/certificates/withdraw").hasRole(DEPARTMENT_HEAD)
                         .requestMatchers(POST, "/api/programs").hasRole(STAFF)
                         .requestMatchers(PUT, "/api/programs/*").hasRole(STAFF)
