@@ -50,6 +50,14 @@ def free_port():
 
 def fail(message):
     print("FAILED:", message)
+    postgres_log = os.path.join(WORK, "postgres.log")
+    if os.path.exists(postgres_log):
+        print("--- PostgreSQL's lock waits and deadlocks")
+        with open(postgres_log, errors="replace") as log:
+            lines = log.readlines()
+        for i, line in enumerate(lines):
+            if "deadlock" in line or "still waiting" in line:
+                print("".join(lines[i:i + 6]))
     for name, node in nodes.items():
         print(f"--- last lines of node {name}'s log")
         with open(node["log"], errors="replace") as log:
@@ -78,7 +86,8 @@ def psql(database, sql):
 
 def start_postgres():
     pg("pg_ctl", "-D", PG_DATA, "-l", os.path.join(WORK, "postgres.log"), "-w", "-o",
-       f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off", "start")
+       f"-p {PG_PORT} -k {WORK} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off "
+       "-c log_lock_waits=on -c deadlock_timeout=1s", "start")
 
 
 # ---- the nodes --------------------------------------------------------------------------------------------

@@ -68,6 +68,19 @@ public class AuditTrail {
     }
 
     /**
+     * Takes the programme's chain head now, until the caller's transaction ends. The application's lock order is
+     * a programme's chain head first, then its batch rows (in id order), then its programme row: the engine's
+     * steps append records (taking the head) before they touch seats, so whoever changes seats takes the head
+     * before the batches too, and the two can never wait for each other in a circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdChain(long programId) {
+        jdbc.update("insert into audit_chain_head (program_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing",
+                programId, GENESIS);
+        jdbc.queryForList("select program_id from audit_chain_head where program_id = ? for update", Long.class, programId);
+    }
+
+    /**
      * Appends records in order, in the caller's transaction, holding the programme's chain head once for
      * all of them (a registration rush appends many at a time).
      */

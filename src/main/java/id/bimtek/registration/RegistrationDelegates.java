@@ -43,8 +43,9 @@ public class RegistrationDelegates {
     JavaDelegate closeRegistrationDelegate(ProgramRepository programs, ProgramStatusTracker statuses,
                                            RegistrationService registrations, ProcessPrograms processPrograms) {
         return execution -> {
-            Program program = programs.lockById(processPrograms.idOf(execution)).orElseThrow();
-            registrations.lockBatches(program.getId());
+            // the lock order of AuditTrail.holdChain: chain head and batches first, the programme row when it changes
+            registrations.lockBatches(processPrograms.idOf(execution));
+            Program program = programs.findById(processPrograms.idOf(execution)).orElseThrow();
             statuses.change(program, ProgramStatus.REGISTRATION_CLOSED, ActingUser.of(execution));
             programs.flush();
             execution.setVariable(ENOUGH_REGISTRANTS,

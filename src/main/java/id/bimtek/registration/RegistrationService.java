@@ -138,15 +138,16 @@ public class RegistrationService {
      */
     @Transactional
     public RegistrationView withdraw(long programId, long registrationId, String nik, String reference) {
-        Map<String, Object> program = jdbc.queryForList("select status from program where id = ? for share", programId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        String programStatus = (String) program.get("status");
+        RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
+        long batchId = owned.batchId();
+        // the lock order of AuditTrail.holdChain; the status is read under the batch lock, which every change of
+        // the programme's status past registration holds too (closing the list, confirming it)
+        audit.holdChain(programId);
+        jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
+        String programStatus = jdbc.queryForObject("select status from program where id = ?", String.class, programId);
         if (!programStatus.equals("REGISTRATION_OPEN") && !programStatus.equals("REGISTRATION_CLOSED")) {
             throw ProblemException.conflict("status", "registrations can no longer be withdrawn (programme is " + programStatus + ")");
         }
-        RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
-        long batchId = owned.batchId();
-        jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
         // re-read under the batch lock: a concurrent withdrawal or seat offer may have changed it
         String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
         if (status.equals("OFFERED")) {
@@ -196,6 +197,7 @@ public class RegistrationService {
     /** Waits for the registrations in flight and holds new ones back until the caller's transaction ends. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockBatches(long programId) {
+        audit.holdChain(programId);
         jdbc.queryForList("select id from batch where program_id = ? order by id for update", Long.class, programId);
     }
 

@@ -206,6 +206,8 @@ class SeatAllocator {
 
     private void allocateForProgram(long programId, List<Application> applications, Map<Application, Object> outcomes) {
         Map<String, LockedBatch> batches = new HashMap<>();
+        // the lock order of AuditTrail.holdChain: the chain head before the batches
+        audit.holdChain(programId);
         jdbc.query("select id, name, quota, taken, waitlisted from batch where program_id = ? order by id for update", rs -> {
             batches.put(rs.getString("name"), new LockedBatch(rs.getLong("id"), rs.getString("name"), rs.getInt("quota"),
                     rs.getInt("taken"), rs.getInt("waitlisted")));

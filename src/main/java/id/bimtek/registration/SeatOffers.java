@@ -211,9 +211,9 @@ public class SeatOffers {
         return closed.size();
     }
 
-    /** Withdrawals' lock order: the programme row shared, then the batch row exclusively. */
+    /** The application's lock order ({@link AuditTrail#holdChain}): the programme's chain head, then the batch row. */
     private void lockSeat(long programId, long batchId) {
-        jdbc.queryForList("select id from program where id = ? for share", Long.class, programId);
+        audit.holdChain(programId);
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
     }
 
