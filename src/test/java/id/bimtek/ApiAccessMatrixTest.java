@@ -70,6 +70,8 @@ class ApiAccessMatrixTest {
                 new Call(HttpMethod.POST, "/api/instructors", Map.of("name", "Rina Kartika", "expertise", "Menjahit busana",
                         "phone", "081298765432"), Set.of("staff")),
                 new Call(HttpMethod.GET, "/api/instructors", null, everyone),
+                new Call(HttpMethod.GET, "/api/instructors/" + Long.MAX_VALUE, null, everyone),
+                new Call(HttpMethod.GET, "/sertifikat/" + open.getCode() + "/SERT/001", null, anybody),
                 new Call(HttpMethod.GET, "/v3/api-docs", null, everyone),
                 new Call(HttpMethod.GET, "/api/programs/" + open.getId() + "/batches/" + batch
                         + "/sessions/1/attendance-sheet.pdf", null, Set.of("staff")),

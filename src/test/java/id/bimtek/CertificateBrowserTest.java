@@ -10,11 +10,7 @@ import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -111,17 +104,6 @@ class CertificateBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        long pageHeight = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), pageHeight)));
-        try {
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.createDirectories(Path.of("target"));
-            Files.copy(shot.toPath(), Path.of("target", "CertificateBrowserTest-" + name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            browser.manage().window().setSize(window);
-        }
+        chromium.saveFullPage("CertificateBrowserTest-" + name);
     }
 }

@@ -9,12 +9,10 @@ import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -196,27 +192,13 @@ class RegistrationBrowserTest {
 
     /** The whole page, as tall as it is, at the window's width. */
     private void screenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        long pageHeight = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), pageHeight)));
-        try {
-            save(name);
-        } finally {
-            browser.manage().window().setSize(window);
-        }
+        chromium.saveFullPage("RegistrationBrowserTest-" + name);
     }
 
     /** What the window shows with the element at its top: the programme list grows with every test's programmes. */
     private void viewScreenshot(String name, WebElement top) throws IOException {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", top);
-        save(name);
-    }
-
-    private void save(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(Path.of("target"));
-        Files.copy(shot.toPath(), Path.of("target", "RegistrationBrowserTest-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.saveWindow("RegistrationBrowserTest-" + name);
     }
 
     private void saveEvidence(String name) {

@@ -4,8 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,6 +51,26 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** The whole page, as tall as it is, at the window's width, saved as {@code target/<name>.png}. */
+    public void saveFullPage(String name) throws IOException {
+        Dimension window = driver.manage().window().getSize();
+        long pageHeight = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), pageHeight)));
+        try {
+            saveWindow(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** What the window shows, saved as {@code target/<name>.png}. */
+    public void saveWindow(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot.toPath(), Path.of("target", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
