@@ -105,6 +105,7 @@ class ApiWalkthroughTest {
         Map<String, Object> delivering = body(call(HttpMethod.GET, "/api/programs/" + id, "staff", null), HttpStatus.OK);
         @SuppressWarnings("unchecked")
         Object batchId = ((List<Map<String, Object>>) delivering.get("batches")).get(0).get("id");
+        lifecycle.sessionsHeld(lifecycle.program(Long.parseLong(id)));
         for (int session = 1; session <= 3; session++) {
             body(call(HttpMethod.PUT, "/api/programs/" + id + "/batches/" + batchId + "/sessions/" + session + "/attendance",
                     "staff", Map.of("present", registrations)), HttpStatus.OK);

@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     private static final String[] STAGES = {"id.bimtek.proposal..", "id.bimtek.budget..", "id.bimtek.registration..",
             "id.bimtek.delivery..", "id.bimtek.closing..", "id.bimtek.followup..", "id.bimtek.cancellation..",
-            "id.bimtek.instructor..", "id.bimtek.audit..", "id.bimtek.delegation..", "id.bimtek.notification.."};
+            "id.bimtek.instructor..", "id.bimtek.audit..", "id.bimtek.delegation..", "id.bimtek.notification..",
+            "id.bimtek.workspace.."};
 
     /** What every package may use knows nothing of the stages, the gate or the demo. */
     @ArchTest

@@ -47,6 +47,7 @@ class AuditTimelineBenchmark {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", Lifecycle.STAFF, Map.of());
         long batch = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batch, session, participants, Lifecycle.STAFF.id());
         }

@@ -74,8 +74,10 @@ class AuditTrailTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batch = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         attendance.record(program.getId(), batch, 1, List.of(third.id()), STAFF.id());
-        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        lifecycle.complete(program, "recordAttendance", STAFF,
+                Map.of("unrecordedSessionsReason", "Sesi 2 dan 3 ditunda karena banjir"));
         lifecycle.complete(program, "fileClosingReport", STAFF, Map.of("realisedItems",
                 List.of(Map.of("description", "Honorarium instruktur", "amount", 11_000_000))));
         lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);

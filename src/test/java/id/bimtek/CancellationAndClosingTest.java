@@ -134,6 +134,7 @@ class CancellationAndClosingTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batchId, session, List.of(participant.id()), STAFF.id());
         }

@@ -70,6 +70,7 @@ class CertificateBrowserTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batch = program.getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batch, session, List.of(siti.id()), STAFF.id());
         }

@@ -74,6 +74,7 @@ class CertificateTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batch = program.getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batch, session, List.of(siti.id(), dewi.id()), STAFF.id());
         }

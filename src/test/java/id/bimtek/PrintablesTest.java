@@ -59,6 +59,7 @@ class PrintablesTest {
         assertThat(get("/api/programs/" + program.getId() + "/batches/" + batch + "/sessions/9/attendance-sheet.pdf",
                 "staff").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batch, session, List.of(siti.id()), STAFF.id());
         }

@@ -66,6 +66,7 @@ class SeedProgrammesTest {
     @Autowired Lifecycle lifecycle;
     @Autowired RegistrationService registrations;
     @Autowired AttendanceService attendance;
+    @Autowired id.bimtek.followup.FollowUpService followUp;
     @Autowired InstructorService instructors;
     @Autowired ApplicantImport applicantImport;
 
@@ -202,6 +203,7 @@ class SeedProgrammesTest {
             List<Long> participants = registrations.ofProgram(program.getId()).stream()
                     .filter(r -> r.batchId().equals(batch.getId()) && r.status() == RegistrationStatus.CONFIRMED)
                     .map(RegistrationView::id).toList();
+            lifecycle.sessionsHeld(program);
             for (BatchSession session : batch.getSessionPlan()) {
                 attendance.record(program.getId(), batch.getId(), session.getSessionNo(), participants,
                         session.getInstructors().stream().map(assigned -> assigned.getInstructorId()).toList(), STAFF.id());
@@ -215,7 +217,11 @@ class SeedProgrammesTest {
         lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
         for (int round = 1; round <= 2; round++) {
             lifecycle.passTime(Duration.ofDays(95));
-            assertThat(lifecycle.task(program, "recordOutcomes").getName()).endsWith("round " + round);
+            assertThat(lifecycle.task(program, "recordOutcomes").getName()).endsWith("putaran " + round);
+            for (Long graduate : followUp.missingOutcomes(program.getId(), round)) {
+                followUp.recordOutcome(program.getId(), graduate, round, true, BigDecimal.valueOf(4_500_000 + round * 250_000L),
+                        2, STAFF.id());
+            }
             lifecycle.complete(program, "recordOutcomes", STAFF, Map.of());
         }
         assertThat(instance).isEnded();

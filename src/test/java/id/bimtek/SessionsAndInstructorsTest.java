@@ -113,6 +113,7 @@ class SessionsAndInstructorsTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batch = program.getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         attendance.record(program.getId(), batch, 1, List.of(full.id(), theoryAndFinishing.id()), List.of(), STAFF.id());
         attendance.record(program.getId(), batch, 2, List.of(full.id(), practiceOnly.id()), List.of(rina.getId()), STAFF.id());
         attendance.record(program.getId(), batch, 3, List.of(full.id(), practiceOnly.id(), theoryAndFinishing.id()),

@@ -126,7 +126,7 @@ class TasklistBrowserTest {
 
         // the Camunda Form shows the programme
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"),
-                "Approve budget"));
+                "Setujui anggaran"));
         assertThat(fieldValue("textarea", "Field_programBudget", "Jumlah: Rp 24.600.000")).contains("Honorarium instruktur");
         assertThat(fieldValue("input", "Field_programTitle", TITLE)).isEqualTo(TITLE);
         assertThat(fieldValue("input", "Field_programCode", program.getCode())).isEqualTo(program.getCode());

@@ -2,10 +2,13 @@ package id.bimtek.delivery;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AttendanceService {
+
+    /** The rule that refuses attendance for a session whose day has not come. */
+    public static final String SESSION_NOT_YET_HELD = "SESSION_NOT_YET_HELD";
 
     public record SessionAttendance(long batchId, int session, List<Long> present, List<Long> absent,
                                     List<Long> instructorsPresent, List<Long> instructorsAbsent) {
@@ -51,9 +57,15 @@ public class AttendanceService {
             throw ProblemException.conflict("batchId", "the batch's delivery is already closed");
         }
         int sessions = ((Number) batch.get("sessions")).intValue();
-        Long sessionId = jdbc.queryForList("select id from batch_session where batch_id = ? and session_no = ?", Long.class,
+        Map<String, Object> planned = jdbc.queryForList("select id, session_date from batch_session where batch_id = ? and session_no = ?",
                 batchId, session).stream().findFirst().orElseThrow(() -> ProblemException.invalid("session",
                 "the batch has sessions 1 to " + sessions));
+        long sessionId = ((Number) planned.get("id")).longValue();
+        LocalDate day = ((java.sql.Date) planned.get("session_date")).toLocalDate();
+        if (day.isAfter(Wib.today())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "session", "session " + session + " is held on " + day
+                    + "; its attendance is recorded from that day on", SESSION_NOT_YET_HELD);
+        }
         List<Long> participants = jdbc.queryForList(
                 "select id from registration where batch_id = ? and status = 'CONFIRMED' order by id", Long.class, batchId);
         Set<Long> presentSet = new HashSet<>(present);
@@ -91,6 +103,11 @@ public class AttendanceService {
                         sessionId, instructor, instructorsCame.contains(instructor), user);
             }
         }
+        jdbc.update("""
+                update batch_session set attendance_corrections = attendance_corrections
+                                             + case when attendance_recorded_at is null then 0 else 1 end,
+                       attendance_recorded_by = ?, attendance_recorded_at = now()
+                 where id = ?""", user, sessionId);
         SessionAttendance recorded = new SessionAttendance(batchId, session,
                 participants.stream().filter(presentSet::contains).toList(),
                 participants.stream().filter(p -> !presentSet.contains(p)).toList(),

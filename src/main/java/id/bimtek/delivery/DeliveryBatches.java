@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The collection of the per-batch delivery: {@code ${deliveryBatches.idsOf(programId)}}. */
+/**
+ * The collection of the per-batch delivery, {@code ${deliveryBatches.idsOf(programId)}}, and the batch a
+ * task is for in its name, {@code ${deliveryBatches.nameOf(batchId)}}.
+ */
 @Component("deliveryBatches")
 public class DeliveryBatches {
 
@@ -16,5 +19,10 @@ public class DeliveryBatches {
 
     public List<Long> idsOf(Long programId) {
         return jdbc.queryForList("select id from batch where program_id = ? order by position", Long.class, programId);
+    }
+
+    public String nameOf(Long batchId) {
+        return jdbc.queryForList("select name from batch where id = ?", String.class, batchId).stream().findFirst()
+                .orElse("gelombang " + batchId);
     }
 }

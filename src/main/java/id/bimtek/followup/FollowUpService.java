@@ -13,6 +13,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Follow-up plans of graduates and the outcome indicators of the monitoring rounds. */
 @Service
 public class FollowUpService {
+
+    /** The form field, and process variable, that explains graduates left without an outcome in a round. */
+    public static final String MISSING_OUTCOMES_REASON = "missingOutcomesReason";
+    /** Rules that refuse an outcome or a round, named in the problem for pages to explain in their language. */
+    public static final String ROUND_NOT_DUE = "ROUND_NOT_DUE";
+    public static final String ROUND_RECORDED = "ROUND_RECORDED";
+    public static final String MISSING_OUTCOMES = "MISSING_OUTCOMES";
 
     private static final ZoneId JAKARTA = Wib.ZONE;
 
@@ -98,27 +107,165 @@ public class FollowUpService {
                  where i.program_id = ? order by i.registration_id, i.id""", programId);
     }
 
+    /**
+     * A graduate's outcome in a monitoring round that is due and not yet recorded; recording it again in that
+     * round corrects it (who and when are kept, and the audit trail has both values).
+     */
     @Transactional
     public long recordOutcome(long programId, long registrationId, int round, boolean businessActive,
                               BigDecimal monthlyRevenue, int employees, String user) {
+        jdbc.queryForList("select id from program where id = ? for share", Long.class, programId);
         requireGraduate(programId, registrationId);
-        int rounds = programs.findById(programId).orElseThrow().getFollowUpRounds().size();
-        if (round < 1 || round > rounds) {
-            throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds);
-        }
-        try {
+        requireOpenRound(programId, round);
+        Map<String, Object> earlier = jdbc.queryForList("""
+                select id, business_active, monthly_revenue, employees from outcome where registration_id = ? and round = ?""",
+                registrationId, round).stream().findFirst().orElse(null);
+        Map<String, Object> value = Map.of("registrationId", registrationId, "round", round, "businessActive", businessActive,
+                "monthlyRevenue", monthlyRevenue.toPlainString(), "employees", employees);
+        String detail = (businessActive ? "active" : "inactive") + ", revenue " + monthlyRevenue.toPlainString()
+                + ", employees " + employees;
+        if (earlier == null) {
             Long id = jdbc.queryForObject("""
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, round, businessActive, monthlyRevenue, employees, user);
             audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_RECORDED", user, null,
-                    "registration " + registrationId + " round " + round,
-                    (businessActive ? "active" : "inactive") + ", revenue " + monthlyRevenue.toPlainString() + ", employees " + employees,
-                    null, Map.of("registrationId", registrationId, "round", round, "businessActive", businessActive,
-                            "monthlyRevenue", monthlyRevenue.toPlainString(), "employees", employees));
+                    "registration " + registrationId + " round " + round, detail, null, value);
             return id;
-        } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("round", "the outcome of round " + round + " is already recorded for this graduate");
+        }
+        long id = ((Number) earlier.get("id")).longValue();
+        jdbc.update("""
+                update outcome set business_active = ?, monthly_revenue = ?, employees = ?, corrected_by = ?, corrected_at = now()
+                 where id = ?""", businessActive, monthlyRevenue, employees, user, id);
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_CORRECTED", user, null,
+                "registration " + registrationId + " round " + round, detail,
+                Map.of("businessActive", earlier.get("business_active"),
+                        "monthlyRevenue", ((BigDecimal) earlier.get("monthly_revenue")).toPlainString(),
+                        "employees", earlier.get("employees")), value);
+        return id;
+    }
+
+    /** One graduate's outcome to record, as a page sends them. */
+    public record OutcomeEntry(long registrationId, boolean businessActive, BigDecimal monthlyRevenue, int employees) {
+    }
+
+    /** Several graduates' outcomes in one round: all are recorded, or none. */
+    @Transactional
+    public void recordOutcomes(long programId, int round, List<OutcomeEntry> entries, String user) {
+        for (OutcomeEntry entry : entries) {
+            recordOutcome(programId, entry.registrationId(), round, entry.businessActive(), entry.monthlyRevenue(),
+                    entry.employees(), user);
+        }
+    }
+
+    /** A graduate and their outcome in a round (null fields while none is recorded). */
+    public record GraduateOutcome(long registrationId, String name, String business, String district, Boolean businessActive,
+                                  BigDecimal monthlyRevenue, Integer employees, String correctedBy) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<GraduateOutcome> graduateOutcomes(long programId, int round) {
+        return jdbc.query("""
+                select r.id, r.name, r.business_name, r.district, o.business_active, o.monthly_revenue, o.employees, o.corrected_by
+                  from registration r left join outcome o on o.registration_id = r.id and o.round = ?
+                 where r.program_id = ? and r.completed order by r.name, r.id""", (rs, i) -> new GraduateOutcome(
+                rs.getLong("id"), rs.getString("name"), rs.getString("business_name"), rs.getString("district"),
+                (Boolean) rs.getObject("business_active"), rs.getBigDecimal("monthly_revenue"),
+                (Integer) rs.getObject("employees"), rs.getString("corrected_by")), round, programId);
+    }
+
+    /** The monitoring round whose outcomes are being recorded now: the first not yet recorded, once it is due. */
+    @Transactional(readOnly = true)
+    public OptionalInt openRound(long programId) {
+        int next = nextRound(programId);
+        List<String> due = roundDueDates(programId);
+        if (next > due.size() || Instant.parse(due.get(next - 1)).isAfter(Wib.now())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(next);
+    }
+
+    /** How many rounds the programme has, and which of them are recorded. */
+    public record RoundState(int round, Instant due, boolean recorded, String recordedBy, Instant recordedAt,
+                             Integer graduates, Integer outcomes, String missingReason) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoundState> rounds(long programId) {
+        Map<Integer, Map<String, Object>> recorded = new java.util.HashMap<>();
+        jdbc.queryForList("select * from monitoring_round where program_id = ?", programId)
+                .forEach(row -> recorded.put(((Number) row.get("round")).intValue(), row));
+        List<String> due = roundDueDates(programId);
+        List<RoundState> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            Map<String, Object> row = recorded.get(i + 1);
+            rounds.add(row == null ? new RoundState(i + 1, Instant.parse(due.get(i)), false, null, null, null, null, null)
+                    : new RoundState(i + 1, Instant.parse(due.get(i)), true, (String) row.get("recorded_by"),
+                    ((java.sql.Timestamp) row.get("recorded_at")).toInstant(), (Integer) row.get("graduates"),
+                    (Integer) row.get("recorded"), (String) row.get("missing_reason")));
+        }
+        return rounds;
+    }
+
+    /** The graduates who have no outcome in the round. */
+    @Transactional(readOnly = true)
+    public List<Long> missingOutcomes(long programId, int round) {
+        return jdbc.queryForList("""
+                select r.id from registration r
+                 where r.program_id = ? and r.completed
+                   and not exists (select 1 from outcome o where o.registration_id = r.id and o.round = ?)
+                 order by r.id""", Long.class, programId, round);
+    }
+
+    /**
+     * Records the open round: its outcomes are final from then on. Graduates without an outcome need a reason.
+     * Returns the round recorded.
+     */
+    @Transactional
+    public int recordRound(long programId, String reason, String user) {
+        String missingReason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (missingReason != null && missingReason.length() > 1000) {
+            throw ProblemException.invalid(MISSING_OUTCOMES_REASON, "the reason must be at most 1000 characters");
+        }
+        jdbc.queryForList("select id from program where id = ? for update", Long.class, programId);
+        int round = openRound(programId).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "round",
+                "no monitoring round is due now", ROUND_NOT_DUE));
+        List<Long> missing = missingOutcomes(programId, round);
+        int graduates = jdbc.queryForObject("select count(*) from registration where program_id = ? and completed",
+                Integer.class, programId);
+        if (!missing.isEmpty() && missingReason == null) {
+            throw new ProblemException(HttpStatus.CONFLICT, MISSING_OUTCOMES_REASON, missing.size() + " of " + graduates
+                    + " graduates have no outcome in round " + round + ": record them, or give the reason", MISSING_OUTCOMES);
+        }
+        jdbc.update("""
+                insert into monitoring_round (program_id, round, graduates, recorded, missing_reason, recorded_by)
+                values (?, ?, ?, ?, ?, ?)""", programId, round, graduates, graduates - missing.size(),
+                missing.isEmpty() ? null : missingReason, user);
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "MONITORING_ROUND_RECORDED", user, null, "round " + round,
+                (graduates - missing.size()) + " of " + graduates + " graduates"
+                        + (missing.isEmpty() ? "" : "; missing: " + missingReason), null,
+                Map.of("round", round, "graduates", graduates, "missing", missing,
+                        "reason", missing.isEmpty() ? "" : missingReason));
+        return round;
+    }
+
+    private int nextRound(long programId) {
+        return jdbc.queryForObject("select coalesce(max(round), 0) + 1 from monitoring_round where program_id = ?",
+                Integer.class, programId);
+    }
+
+    private void requireOpenRound(long programId, int round) {
+        int rounds = programs.findById(programId).orElseThrow().getFollowUpRounds().size();
+        if (round < 1 || round > rounds) {
+            throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds);
+        }
+        if (round < nextRound(programId)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "round", "round " + round
+                    + " is recorded; its outcomes are final", ROUND_RECORDED);
+        }
+        if (openRound(programId).stream().noneMatch(open -> open == round)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "round", "round " + round + " is due on "
+                    + roundDueDates(programId).get(round - 1) + "; its outcomes are recorded from then on", ROUND_NOT_DUE);
         }
     }
 

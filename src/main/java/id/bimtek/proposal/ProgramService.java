@@ -125,6 +125,23 @@ public class ProgramService {
         return status == null ? programs.findAllByOrderByIdDesc() : programs.findByStatusOrderByIdDesc(status);
     }
 
+    /** A programme as a list shows it: where it stands and its batches. */
+    public record Summary(long id, String code, String title, String agency, ProgramStatus status,
+                          List<BatchSummary> batches) {
+    }
+
+    public record BatchSummary(long id, String name, java.time.LocalDate startDate, java.time.LocalDate endDate,
+                               boolean delivered) {
+    }
+
+    /** The newest programmes first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Summary> summaries(int limit) {
+        return programs.findAllByOrderByIdDesc().stream().limit(limit).map(p -> new Summary(p.getId(), p.getCode(),
+                p.getTitle(), p.getAgency(), p.getStatus(), p.getBatches().stream().map(b -> new BatchSummary(b.getId(),
+                        b.getName(), b.getStartDate(), b.getEndDate(), b.isDelivered())).toList())).toList();
+    }
+
     @Transactional(readOnly = true)
     public Program get(long id) {
         Program program = programs.findById(id).orElseThrow(() -> ProblemException.notFound("programme " + id));

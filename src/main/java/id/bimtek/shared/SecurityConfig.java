@@ -27,6 +27,7 @@ public class SecurityConfig {
 
     private static final String STAFF = Roles.roleOf(Roles.STAFF);
     private static final String DEPARTMENT_HEAD = Roles.roleOf(Roles.DEPARTMENT_HEAD);
+    private static final String DIVISION_HEAD = Roles.roleOf(Roles.DIVISION_HEAD);
     private static final String ADMIN = Roles.roleOf(Roles.ADMIN);
     private static final String AUDITOR = Roles.roleOf(Roles.AUDITOR);
 
@@ -64,13 +65,17 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain auditorPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/audit"), path("/audit/**"), path("/login"), path("/logout")))
+        return http.securityMatcher(new OrRequestMatcher(path("/audit"), path("/audit/**"), path("/kerja"), path("/kerja/**"),
+                        path("/login"), path("/logout")))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
+                        .requestMatchers(path("/kerja/program/**")).hasRole(STAFF)
+                        .requestMatchers(path("/kerja"), path("/kerja/**"))
+                        .hasAnyRole(STAFF, DIVISION_HEAD, DEPARTMENT_HEAD, ADMIN)
                         .anyRequest().hasAnyRole(AUDITOR, ADMIN))
                 .headers(SecurityConfig::pageHeaders)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/audit", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
@@ -165,6 +170,18 @@ public class SecurityConfig {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /** After login: the page asked for, else the auditors' search for auditors and the workspace for everyone else. */
+    static final class LandingPage extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+        @Override
+        protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response,
+                                            org.springframework.security.core.Authentication authentication) {
+            boolean auditor = authentication.getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + AUDITOR));
+            return auditor ? "/audit" : "/kerja";
+        }
     }
 
     private static RequestMatcher path(String pattern) {

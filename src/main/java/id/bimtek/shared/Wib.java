@@ -1,6 +1,9 @@
 package id.bimtek.shared;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Western Indonesian Time, in which deadlines, dates of batches and the auditors' times are read. */
 public final class Wib {
@@ -8,5 +11,18 @@ public final class Wib {
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
     private Wib() {
+    }
+
+    /**
+     * Now, by the engine's clock: the domain's date rules (a session recorded from its day on, a monitoring
+     * round once due) read the time the engine's timers read, so moving the engine's clock moves both.
+     */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Today's date in WIB, by the engine's clock. */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(now(), ZONE);
     }
 }

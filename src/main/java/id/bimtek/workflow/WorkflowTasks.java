@@ -1,5 +1,7 @@
 package id.bimtek.workflow;
 
+import static id.bimtek.proposal.ProcessVariables.BATCH_ID;
+
 import id.bimtek.delegation.Delegations;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -30,8 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkflowTasks {
 
     /** Staff tasks whose form holds nothing: completing them says "done". */
-    private static final Set<String> PLAIN_TASKS = Set.of("reviseProposal", "confirmParticipants", "recordAttendance",
-            "recordOutcomes");
+    private static final Set<String> PLAIN_TASKS = Set.of("reviseProposal", "confirmParticipants");
 
     public record TaskView(String id, String key, String name, Instant created, Instant due, String assignee,
                            Long programId, String programCode, String programTitle, String programStatus) {
@@ -106,6 +107,38 @@ public class WorkflowTasks {
                     program == null ? null : program.getTitle(),
                     program == null ? null : program.getStatus().name());
         }).toList();
+    }
+
+    /** An open task and the batch it is for (a batch's delivery task), as the project's pages open it. */
+    public record OpenTask(TaskView view, Long batchId) {
+    }
+
+    /** The open task, if there is one with that id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OpenTask> find(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).active().list().stream().findFirst()
+                .map(task -> new OpenTask(views(List.of(task)).get(0), batchOf(task)));
+    }
+
+    /** A programme's open tasks of one kind, each with the batch it is for. */
+    @Transactional(readOnly = true)
+    public List<OpenTask> open(long programId, String key) {
+        String code = programs.findById(programId).map(Program::getCode).orElse(null);
+        if (code == null) {
+            return List.of();
+        }
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).active()
+                .orderByTaskCreateTime().asc().list();
+        List<TaskView> views = views(open);
+        List<OpenTask> found = new java.util.ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            found.add(new OpenTask(views.get(i), batchOf(open.get(i))));
+        }
+        return found;
+    }
+
+    private Long batchOf(Task task) {
+        return tasks.getVariable(task.getId(), BATCH_ID) instanceof Long batch ? batch : null;
     }
 
     @Transactional

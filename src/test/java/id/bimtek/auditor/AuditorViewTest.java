@@ -15,21 +15,16 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.Lifecycle;
+import id.bimtek.support.PageBrowser;
 import id.bimtek.support.LifecycleTest;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -161,12 +156,12 @@ class AuditorViewTest {
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
-        Browser noToken = browser();
+        PageBrowser noToken = browser();
         noToken.get("/login");
         assertThat(noToken.post("/login", Map.of("username", "auditor", "password", "auditor"), false).statusCode())
                 .isEqualTo(403);
 
-        Browser auditor = browser().signIn("auditor");
+        PageBrowser auditor = browser().signIn("auditor");
         HttpResponse<String> timeline = auditor.get(page);
         assertThat(timeline.statusCode()).isEqualTo(200);
         assertThat(timeline.body()).contains(program.getTitle(), program.getCode(), "<td>DECISION</td>",
@@ -182,7 +177,7 @@ class AuditorViewTest {
         assertThat(ledger.statusCode()).isEqualTo(200);
         assertThat(ledger.body()).contains("Cocok", program.getCode(), "24.600.000,00");
 
-        Browser staff = browser().signIn("staff");
+        PageBrowser staff = browser().signIn("staff");
         assertThat(staff.get(page).statusCode()).isEqualTo(403);
         assertThat(staff.get("/audit").statusCode()).isEqualTo(403);
 
@@ -201,6 +196,7 @@ class AuditorViewTest {
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
         long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
         for (int session = 1; session <= 3; session++) {
             attendance.record(program.getId(), batchId, session, registered, "staff");
         }
@@ -236,61 +232,7 @@ class AuditorViewTest {
         }
     }
 
-    private Browser browser() {
-        return new Browser("http://localhost:" + port);
-    }
-
-    /** A browser that follows no redirects and keeps its session cookie. */
-    private static final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-        private String session;
-        private String csrf;
-
-        Browser(String base) {
-            this.base = base;
-        }
-
-        Browser signIn(String user) throws Exception {
-            HttpResponse<String> login = get("/login");
-            assertThat(login.statusCode()).isEqualTo(200);
-            assertThat(login.body()).contains("Kata sandi");
-            HttpResponse<String> signedIn = post("/login", Map.of("username", user, "password", user), true);
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            return this;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form, boolean withCsrf) throws Exception {
-            StringBuilder body = new StringBuilder();
-            form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-            if (withCsrf) {
-                body.append("&_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-            }
-            return send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            if (session != null) {
-                request.header("Cookie", "JSESSIONID=" + session);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(cookie -> session = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')));
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
+    private PageBrowser browser() {
+        return new PageBrowser(port);
     }
 }

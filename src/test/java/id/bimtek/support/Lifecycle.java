@@ -314,6 +314,25 @@ public class Lifecycle {
                 String.class, program.getId())).as("batches of %s whose waitlist length is off", program.getCode()).isEmpty();
     }
 
+    /**
+     * Moves the engine's clock to 17:00 WIB on the programme's last session day (never back): attendance is
+     * recorded from a session's day on. Timers that fall due are left to the tests about them.
+     */
+    public void sessionsHeld(Program program) {
+        java.sql.Date last = jdbc.queryForObject("""
+                select max(s.session_date) from batch_session s join batch b on b.id = s.batch_id where b.program_id = ?""",
+                java.sql.Date.class, program.getId());
+        Instant evening = last.toLocalDate().atTime(17, 0).atZone(id.bimtek.shared.Wib.ZONE).toInstant();
+        if (evening.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+            ClockUtil.setCurrentTime(Date.from(evening));
+        }
+    }
+
+    /** The kinds of the programme's audit records, oldest first. */
+    public List<String> auditKinds(Program program) {
+        return audit.of(program.getId()).stream().map(id.bimtek.audit.AuditTrail.Record::kind).toList();
+    }
+
     public void resetClock() {
         ClockUtil.reset();
     }

@@ -1,0 +1,45 @@
+package id.bimtek.shared;
+
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every staff page needs: people by their names, and a refusal explained in Bahasa Indonesia (the rule a
+ * {@link ProblemException} names is looked up as {@code problem.<RULE>}; one without a known rule keeps its text).
+ */
+@Component
+public class StaffPage {
+
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    private final IdentityService identity;
+    private final MessageSource messages;
+
+    StaffPage(IdentityService identity, MessageSource messages) {
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    /** "Siti Rahma" for {@code staff}; the id itself for someone the identity service does not know. */
+    public String nameOf(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? userId : name;
+    }
+
+    public String explain(ProblemException problem) {
+        String fallback = "Tidak dapat dilakukan: " + problem.getMessage();
+        return problem.rule() == null ? fallback
+                : messages.getMessage("problem." + problem.rule(), null, fallback, INDONESIAN);
+    }
+}

@@ -1,0 +1,69 @@
+package id.bimtek.shared;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words staff pages show for the system's codes, and its dates and times in WIB (templates reach it as
+ * {@code @words}): a user reads "Pelaksanaan", not IN_DELIVERY.
+ */
+@Component("words")
+public class Words {
+
+    private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", INDONESIA);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", INDONESIA);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH.mm", INDONESIA).withZone(Wib.ZONE);
+
+    private static final Map<String, String> STATUSES = Map.ofEntries(
+            Map.entry("DRAFT", "Konsep"),
+            Map.entry("SUBMITTED", "Diajukan"),
+            Map.entry("REVISION_REQUIRED", "Perlu perbaikan"),
+            Map.entry("IN_REVIEW", "Ditelaah"),
+            Map.entry("BUDGET_APPROVAL", "Persetujuan anggaran"),
+            Map.entry("REGISTRATION_OPEN", "Pendaftaran dibuka"),
+            Map.entry("REGISTRATION_CLOSED", "Pendaftaran ditutup"),
+            Map.entry("IN_DELIVERY", "Pelaksanaan"),
+            Map.entry("CLOSING", "Penutupan"),
+            Map.entry("CLOSING_APPROVAL", "Persetujuan laporan penutupan"),
+            Map.entry("FOLLOW_UP", "Pendampingan"),
+            Map.entry("COMPLETED", "Selesai"),
+            Map.entry("REJECTED", "Ditolak"),
+            Map.entry("CANCELLED", "Dibatalkan"));
+
+    private static final Map<String, String> MODES = Map.of(
+            "OFFLINE", "tatap muka", "ONLINE", "daring", "HYBRID", "tatap muka dan daring", "ON_SITE", "tatap muka");
+
+    private static final Map<String, String> TRACKS = Map.of(
+            "APPAREL", "konveksi", "FOOD", "pangan olahan", "BOGA", "tata boga", "CRAFT", "kerajinan",
+            "BATIK", "batik", "FURNITURE", "mebel", "DIGITAL", "pemasaran digital");
+
+    public String status(Object status) {
+        return status == null ? "" : STATUSES.getOrDefault(status.toString(), status.toString());
+    }
+
+    public String mode(Object mode) {
+        return mode == null ? "" : MODES.getOrDefault(mode.toString(), mode.toString().toLowerCase(INDONESIA));
+    }
+
+    /** A track code as a word: known ones translated, others written out ({@code BATIK_TULIS}: "batik tulis"). */
+    public String track(String code) {
+        return code == null ? "" : TRACKS.getOrDefault(code, code.toLowerCase(INDONESIA).replace('_', ' '));
+    }
+
+    public String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    public String shortDay(LocalDate date) {
+        return date == null ? "" : SHORT_DAY.format(date);
+    }
+
+    public String when(Instant at) {
+        return at == null ? "" : WHEN.format(at) + " WIB";
+    }
+}

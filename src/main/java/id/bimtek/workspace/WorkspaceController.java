@@ -1,0 +1,87 @@
+package id.bimtek.workspace;
+
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.StaffPage;
+import id.bimtek.workflow.WorkflowTasks;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The workspace of staff and heads: what waits for me, and the programmes by where they stand. It is also where
+ * Tasklist's external form link lands ({@code camunda:formKey="/kerja/tugas"}): the task opens the page that does
+ * its work, and tasks with a Camunda Form go back to Tasklist.
+ */
+@Controller
+class WorkspaceController {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    /** Tasks whose work is a grid: done on the project's pages, not in a Tasklist form. */
+    private static final Set<String> WORKED_HERE = Set.of("recordAttendance", "recordOutcomes");
+
+    /** The order programmes are listed in: the ones with work now first. */
+    private static final List<ProgramStatus> ORDER = List.of(ProgramStatus.IN_DELIVERY, ProgramStatus.FOLLOW_UP,
+            ProgramStatus.CLOSING, ProgramStatus.CLOSING_APPROVAL, ProgramStatus.REGISTRATION_OPEN,
+            ProgramStatus.REGISTRATION_CLOSED, ProgramStatus.REVISION_REQUIRED, ProgramStatus.IN_REVIEW,
+            ProgramStatus.BUDGET_APPROVAL, ProgramStatus.SUBMITTED, ProgramStatus.DRAFT, ProgramStatus.COMPLETED,
+            ProgramStatus.CANCELLED, ProgramStatus.REJECTED);
+
+    private final WorkflowTasks tasks;
+    private final ProgramService programs;
+    private final StaffPage page;
+
+    WorkspaceController(WorkflowTasks tasks, ProgramService programs, StaffPage page) {
+        this.tasks = tasks;
+        this.programs = programs;
+        this.page = page;
+    }
+
+    @GetMapping({"/kerja", "/kerja/"})
+    String home(Model model) {
+        CurrentUser me = CurrentUser.get();
+        List<WorkflowTasks.TaskView> mine = tasks.openFor(me, new WorkflowTasks.TaskFilter(null, null, true, 0, 200)).items();
+        Map<ProgramStatus, List<ProgramService.Summary>> byStatus = new LinkedHashMap<>();
+        EnumSet<ProgramStatus> listed = EnumSet.noneOf(ProgramStatus.class);
+        List<ProgramService.Summary> all = programs.summaries(500);
+        for (ProgramStatus status : ORDER) {
+            List<ProgramService.Summary> of = all.stream().filter(p -> p.status() == status).toList();
+            if (!of.isEmpty()) {
+                byStatus.put(status, of);
+                listed.add(status);
+            }
+        }
+        model.addAttribute("tasks", mine);
+        model.addAttribute("tasksByProgram", mine.stream().filter(t -> t.programId() != null)
+                .collect(Collectors.groupingBy(WorkflowTasks.TaskView::programId, Collectors.counting())));
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("staff", me.isIn(id.bimtek.shared.Roles.STAFF));
+        model.addAttribute("me", page.nameOf(me.id()));
+        return "kerja/home";
+    }
+
+    /** Tasklist's "open external form" and the workspace's task links land here. */
+    @GetMapping("/kerja/tugas")
+    String task(@RequestParam String taskId) {
+        WorkflowTasks.OpenTask task = tasks.find(taskId)
+                .orElseThrow(() -> ProblemException.notFound("open task " + taskId));
+        WorkflowTasks.TaskView view = task.view();
+        if (view.programId() != null && WORKED_HERE.contains(view.key())) {
+            String path = "recordAttendance".equals(view.key()) && task.batchId() != null
+                    ? "/kerja/program/{p}/gelombang/{b}/kehadiran" : "/kerja/program/{p}/pemantauan";
+            return "redirect:" + UriComponentsBuilder.fromPath(path).buildAndExpand(view.programId(), task.batchId()).toUriString();
+        }
+        return "redirect:" + TASKLIST + "#/?task=" + view.id();
+    }
+}

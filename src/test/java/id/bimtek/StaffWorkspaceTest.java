@@ -1,0 +1,291 @@
+package id.bimtek;
+
+import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
+import static id.bimtek.support.Lifecycle.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.delivery.AttendanceService;
+import id.bimtek.delivery.BatchClosing;
+import id.bimtek.followup.FollowUpService;
+import id.bimtek.proposal.DeliveryMode;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRequest;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import id.bimtek.support.PageBrowser;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The holes a sheet of paper would not allow, closed on every surface (the engine's API as Tasklist calls it
+ * included), and the staff pages that do the work: the attendance sheet per batch and session, and the
+ * monitoring rounds.
+ */
+@LifecycleTest
+class StaffWorkspaceTest {
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired RegistrationService registrations;
+    @Autowired AttendanceService attendance;
+    @Autowired FollowUpService followUp;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+        lifecycle.resetClock();
+    }
+
+    @Test
+    void eachAttendanceTaskNamesItsBatchAndASessionIsRecordedFromItsDayOn() {
+        Program program = lifecycle.approved(twoBatches(lifecycle.budgetLine(500_000_000)));
+        RegistrationView siti = registrations.register(program.getId(), Lifecycle.applicant("Siti Aminah", "Gelombang 1"));
+        registrations.register(program.getId(), Lifecycle.applicant("Dewi Lestari", "Gelombang 2"));
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(program.getCode()).taskDefinitionKey("recordAttendance")
+                .list()).extracting(Task::getName)
+                .containsExactlyInAnyOrder("Catat kehadiran Gelombang 1", "Catat kehadiran Gelombang 2");
+
+        long batch = batchId(program, 0);
+        assertThatThrownBy(() -> attendance.record(program.getId(), batch, 1, List.of(siti.id()), STAFF.id()))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.field()).isEqualTo("session");
+                    assertThat(problem.rule()).isEqualTo(AttendanceService.SESSION_NOT_YET_HELD);
+                });
+        assertThat(jdbc.queryForObject("select count(*) from attendance where batch_id = ?", Integer.class, batch)).isZero();
+
+        lifecycle.sessionsHeld(program);
+        assertThat(attendance.record(program.getId(), batch, 1, List.of(siti.id()), STAFF.id()).present())
+                .containsExactly(siti.id());
+    }
+
+    @Test
+    void aBatchClosesWithSessionsUnrecordedOnlyWithAReasonOnEverySurfaceAndCorrectionsAreKept() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
+        RegistrationView siti = lifecycle.register(program, "Siti Aminah");
+        RegistrationView dewi = lifecycle.register(program, "Dewi Lestari");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        lifecycle.sessionsHeld(program);
+        long batch = batchId(program, 0);
+
+        attendance.record(program.getId(), batch, 1, List.of(siti.id()), STAFF.id());
+        attendance.record(program.getId(), batch, 1, List.of(siti.id(), dewi.id()), STAFF.id()); // Dewi came late
+        assertThat(jdbc.queryForMap("select attendance_recorded_by, attendance_corrections from batch_session "
+                + "where batch_id = ? and session_no = 1", batch))
+                .containsEntry("attendance_recorded_by", "staff").containsEntry("attendance_corrections", 1);
+        assertThat(lifecycle.auditKinds(program)).filteredOn("ATTENDANCE_RECORDED"::equals).hasSize(2);
+
+        // sessions 2 and 3 unrecorded: the project's API and the engine's (Tasklist's) both refuse without a reason
+        assertThatThrownBy(() -> lifecycle.complete(program, "recordAttendance", STAFF, Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.rule()).isEqualTo(BatchClosing.UNRECORDED_SESSIONS);
+                    assertThat(problem.field()).isEqualTo("unrecordedSessionsReason");
+                    assertThat(problem.getMessage()).contains("[2, 3]", "Gelombang 1");
+                });
+        Task task = lifecycle.task(program, "recordAttendance");
+        tasks.claim(task.getId(), STAFF.id());
+        assertThatThrownBy(() -> tasks.complete(task.getId())).hasMessageContaining("have no attendance recorded");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("recordAttendance");
+        assertThat(jdbc.queryForObject("select delivered from batch where id = ?", Boolean.class, batch)).isFalse();
+
+        lifecycle.complete(program, "recordAttendance", STAFF,
+                Map.of("unrecordedSessionsReason", "Sesi 2 dan 3 dibatalkan: gedung dipakai posko banjir"));
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
+        assertThat(jdbc.queryForMap("select delivered, closed_by, unrecorded_sessions_reason from batch where id = ?", batch))
+                .containsEntry("delivered", true).containsEntry("closed_by", "staff")
+                .containsEntry("unrecorded_sessions_reason", "Sesi 2 dan 3 dibatalkan: gedung dipakai posko banjir");
+        assertThat(lifecycle.auditKinds(program)).contains("BATCH_ATTENDANCE_CLOSED");
+        assertThat(runtime.getVariables(lifecycle.instanceOf(program).getId())).doesNotContainKey("unrecordedSessionsReason");
+    }
+
+    @Test
+    void outcomesOnlyForTheRoundDueCorrectableUntilItIsRecordedAndMissingOnesNeedAReason() {
+        Program program = inFollowUp();
+        List<Long> graduates = followUp.missingOutcomes(program.getId(), 1);
+        assertThat(graduates).hasSize(2);
+        long first = graduates.get(0);
+
+        assertThatThrownBy(() -> outcome(program, first, 1, 3_000_000)).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.rule()).isEqualTo(FollowUpService.ROUND_NOT_DUE));
+        lifecycle.passTime(Duration.ofDays(95));
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("recordOutcomes");
+        assertThatThrownBy(() -> outcome(program, first, 2, 3_000_000)).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.rule()).isEqualTo(FollowUpService.ROUND_NOT_DUE));
+
+        outcome(program, first, 1, 3_000_000);
+        outcome(program, first, 1, 3_500_000); // a typo corrected while the round is open
+        assertThat(jdbc.queryForMap("select monthly_revenue, corrected_by from outcome where registration_id = ? and round = 1", first))
+                .containsEntry("corrected_by", "staff")
+                .hasEntrySatisfying("monthly_revenue", revenue -> assertThat((BigDecimal) revenue).isEqualByComparingTo("3500000"));
+        assertThat(lifecycle.auditKinds(program)).contains("OUTCOME_RECORDED", "OUTCOME_CORRECTED");
+
+        // one of two graduates without an outcome: both surfaces refuse to finish the round without a reason
+        assertThatThrownBy(() -> lifecycle.complete(program, "recordOutcomes", STAFF, Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        problem -> assertThat(problem.rule()).isEqualTo(FollowUpService.MISSING_OUTCOMES));
+        Task task = lifecycle.task(program, "recordOutcomes");
+        tasks.claim(task.getId(), STAFF.id());
+        assertThatThrownBy(() -> tasks.complete(task.getId())).hasMessageContaining("1 of 2 graduates have no outcome");
+
+        lifecycle.complete(program, "recordOutcomes", STAFF, Map.of("missingOutcomesReason", "Pindah ke Serang, tidak dapat dihubungi"));
+        assertThat(jdbc.queryForMap("select graduates, recorded, missing_reason, recorded_by from monitoring_round "
+                + "where program_id = ? and round = 1", program.getId()))
+                .containsEntry("graduates", 2).containsEntry("recorded", 1)
+                .containsEntry("missing_reason", "Pindah ke Serang, tidak dapat dihubungi").containsEntry("recorded_by", "staff");
+        assertThatThrownBy(() -> outcome(program, first, 1, 4_000_000)).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.rule()).isEqualTo(FollowUpService.ROUND_RECORDED));
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("roundDue");
+        assertThat(runtime.getVariables(lifecycle.instanceOf(program).getId())).doesNotContainKey("missingOutcomesReason");
+    }
+
+    @Test
+    void staffRecordAttendanceAndCloseTheBatchOnThePage() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
+        RegistrationView siti = lifecycle.register(program, "Siti Aminah");
+        RegistrationView dewi = lifecycle.register(program, "Dewi Lestari");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        long batch = batchId(program, 0);
+        String sheet = "/kerja/program/" + program.getId() + "/gelombang/" + batch + "/kehadiran";
+
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        HttpResponse<String> home = staff.get("/kerja");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Catat kehadiran Gelombang 1", program.getCode(), "Pelaksanaan");
+        String taskId = lifecycle.task(program, "recordAttendance").getId();
+        HttpResponse<String> opened = staff.get("/kerja/tugas?taskId=" + taskId);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith(sheet);
+
+        HttpResponse<String> before = staff.get(sheet);
+        assertThat(before.body()).contains("Siti Aminah", "Dewi Lestari", "belum berlangsung", "Kehadirannya dicatat mulai hari itu");
+        HttpResponse<String> early = staff.follow(staff.post(sheet + "/1", List.of(Map.entry("hadir", siti.id().toString())), true));
+        assertThat(early.body()).contains("Sesi ini belum berlangsung");
+        assertThat(jdbc.queryForObject("select count(*) from attendance where batch_id = ?", Integer.class, batch)).isZero();
+
+        lifecycle.sessionsHeld(program);
+        assertThat(staff.get(sheet + "?sesi=1&isi=semua").body()).contains("checked", "Belum ada yang tersimpan");
+        HttpResponse<String> saved = staff.follow(staff.post(sheet + "/1",
+                List.of(Map.entry("hadir", siti.id().toString()), Map.entry("hadir", dewi.id().toString())), true));
+        assertThat(saved.body()).contains("Kehadiran sesi 1 tersimpan: 2 hadir, 0 tidak hadir", "dicatat oleh");
+        staff.follow(staff.post(sheet + "/2", List.of(Map.entry("hadir", siti.id().toString())), true));
+        assertThat(staff.get(sheet + "?sesi=3&isi=sebelumnya").body()).contains("value=\"" + siti.id() + "\" checked");
+
+        // closing with session 3 unrecorded: the confirmation, then the reason, are asked for
+        assertThat(staff.follow(staff.post(sheet.replace("/kehadiran", "/selesai"), Map.of(), true)).body())
+                .contains("Centang pernyataan");
+        assertThat(staff.follow(staff.post(sheet.replace("/kehadiran", "/selesai"), Map.of("yakin", "ya"), true)).body())
+                .contains("Sesi [3] belum dicatat");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("recordAttendance");
+        HttpResponse<String> closed = staff.post(sheet.replace("/kehadiran", "/selesai"),
+                Map.of("yakin", "ya", "alasan", "Sesi 3 diganti praktik mandiri"), true);
+        assertThat(closed.headers().firstValue("Location").orElseThrow()).endsWith("/kerja");
+        assertThat(staff.follow(closed).body()).contains("Kehadiran Gelombang 1 (" + program.getCode() + ") ditutup");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
+        assertThat(jdbc.queryForObject("select unrecorded_sessions_reason from batch where id = ?", String.class, batch))
+                .isEqualTo("Sesi 3 diganti praktik mandiri");
+        assertThat(staff.get(sheet).body()).contains("tidak dapat diubah lagi").doesNotContain("Simpan kehadiran");
+
+        // the page is staff's: a head is refused, and a post without the form's token changes nothing
+        PageBrowser head = new PageBrowser(port).signIn("department-head");
+        assertThat(head.get(sheet).statusCode()).isEqualTo(403);
+        assertThat(head.get("/kerja").statusCode()).isEqualTo(200);
+        assertThat(new PageBrowser(port).signIn("auditor").get("/kerja").statusCode()).isEqualTo(403);
+        assertThat(new PageBrowser(port).get(sheet).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void staffRecordAMonitoringRoundOnThePage() throws Exception {
+        Program program = inFollowUp();
+        lifecycle.passTime(Duration.ofDays(95));
+        List<Long> graduates = followUp.missingOutcomes(program.getId(), 1);
+        String page = "/kerja/program/" + program.getId() + "/pemantauan";
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        assertThat(staff.get("/kerja/tugas?taskId=" + lifecycle.task(program, "recordOutcomes").getId())
+                .headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(staff.get(page).body()).contains("Putaran 1", "Siti Aminah", "Dewi Lestari", "2 dari 2 lulusan belum");
+
+        long first = graduates.get(0);
+        long second = graduates.get(1);
+        // a half-filled row is refused with the rest, and the page keeps what was typed
+        HttpResponse<String> refused = staff.follow(staff.post(page + "/1", Map.of("aktif_" + first, "ya", "omzet_" + first,
+                "2.500.000", "karyawan_" + first, "2", "aktif_" + second, "ya", "omzet_" + second, "dua juta"), true));
+        assertThat(refused.body()).contains("Belum tersimpan", "omzet per bulan harus angka rupiah", "value=\"dua juta\"");
+        assertThat(followUp.outcomes(program.getId())).isEmpty();
+
+        HttpResponse<String> saved = staff.follow(staff.post(page + "/1", Map.of("aktif_" + first, "ya", "omzet_" + first,
+                "2.500.000", "karyawan_" + first, "2"), true));
+        assertThat(saved.body()).contains("1 hasil putaran 1 tersimpan", "value=\"2.500.000\"", "1 dari 2 lulusan belum");
+        assertThat(staff.follow(staff.post(page + "/selesai", Map.of(), true)).body())
+                .contains("1 lulusan belum punya hasil di putaran ini");
+        assertThat(staff.follow(staff.post(page + "/selesai", Map.of("alasan", "Usaha tutup, pemilik pindah"), true)).body())
+                .contains("Putaran 1 " + program.getCode() + " tercatat", "Putaran 1 tercatat", "Usaha tutup, pemilik pindah");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("roundDue");
+        assertThat(new PageBrowser(port).signIn("division-head").get(page).statusCode()).isEqualTo(403);
+    }
+
+    // --- helpers
+
+    /** Two graduates of one batch, their closing report approved: the programme waits for its first round. */
+    private Program inFollowUp() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
+        RegistrationView siti = lifecycle.register(program, "Siti Aminah");
+        RegistrationView dewi = lifecycle.register(program, "Dewi Lestari");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        lifecycle.sessionsHeld(program);
+        long batch = batchId(program, 0);
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batch, session, List.of(siti.id(), dewi.id()), STAFF.id());
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of("realisedItems",
+                List.of(Map.of("description", "Honorarium instruktur", "amount", 9_500_000))));
+        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("roundDue");
+        return program;
+    }
+
+    private void outcome(Program program, long graduate, int round, long revenue) {
+        followUp.recordOutcome(program.getId(), graduate, round, true, BigDecimal.valueOf(revenue), 2, STAFF.id());
+    }
+
+    private long batchId(Program program, int index) {
+        return lifecycle.program(program.getId()).getBatches().get(index).getId();
+    }
+
+    /** The sewing Bimtek in two batches of five, the second starting three days after the first. */
+    private ProgramRequest twoBatches(BudgetLine line) {
+        ProgramRequest one = lifecycle.sewingBimtek(line, 5, 1, 10_000_000);
+        ProgramRequest.BatchRequest first = one.batches().get(0);
+        ProgramRequest.BatchRequest second = new ProgramRequest.BatchRequest("Gelombang 2", List.of("APPAREL"),
+                first.startDate().plusDays(3), first.endDate().plusDays(3), first.venue(), DeliveryMode.OFFLINE, 5, 3);
+        return new ProgramRequest(one.title(), one.kind(), one.agency(), one.regionCode(), one.budgetLineCode(),
+                one.fiscalYear(), one.registrationDeadline(), one.minimumParticipants(), one.completionThresholdPercent(),
+                one.followUpRounds(), one.tracks(), List.of(first, second), one.budgetItems());
+    }
+}
