@@ -48,6 +48,7 @@ class ApiAccessMatrixTest {
     @Autowired Lifecycle lifecycle;
     @Autowired ProgramService programs;
     @Autowired JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
     void everyEndpointAgainstEveryRole() {
@@ -188,6 +189,56 @@ class ApiAccessMatrixTest {
                     assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
                     assertThat(fingerprint() + runtimeVariables(instance)).as("nothing changed by " + what).isEqualTo(before);
                 }
+            }
+        }
+    }
+
+    /**
+     * The server-rendered pages behind form login, against every role signed in that way and anonymous: the
+     * workspace is for staff and heads, a stage's sheet for staff, the auditors' pages for auditors. A refused
+     * page is a 403 (anonymous: to the login page), and a refused form post changes nothing.
+     */
+    @Test
+    void thePagesAgainstEveryRole() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program open = lifecycle.approved(lifecycle.sewingBimtek(line));
+        long batch = open.getBatches().get(0).getId();
+        String sheet = "/kerja/program/" + open.getId() + "/gelombang/" + batch + "/kehadiran";
+        Set<String> workers = Set.of("staff", "department-head", "division-head", "admin");
+        record Page(String path, Set<String> allowed) {
+        }
+        List<Page> pages = List.of(
+                new Page("/kerja", workers),
+                new Page("/kerja/tugas?taskId=no-such-task", workers), // allowed: 404
+                new Page(sheet, Set.of("staff")),
+                new Page("/kerja/program/" + open.getId() + "/pemantauan", Set.of("staff")),
+                new Page("/kerja/program/" + open.getId() + "/penutupan", Set.of("staff")),
+                new Page("/audit", Set.of("auditor", "admin")),
+                new Page("/audit/programs/" + open.getId(), Set.of("auditor", "admin")));
+        for (String user : USERS) {
+            id.bimtek.support.PageBrowser browser = new id.bimtek.support.PageBrowser(port);
+            if (user != null) {
+                browser.signIn(user);
+            }
+            for (Page page : pages) {
+                String what = "GET " + page.path() + " as " + (user == null ? "anonymous" : user);
+                int status = browser.get(page.path()).statusCode();
+                if (user == null) {
+                    assertThat(status).as(what).isEqualTo(302);
+                } else if (page.allowed().contains(user)) {
+                    assertThat(status).as(what).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(what).isEqualTo(403);
+                }
+            }
+            if (user != null && !user.equals("staff")) {
+                browser.get("/login"); // a page with the form's token
+                String before = fingerprint();
+                assertThat(browser.post(sheet + "/1", Map.of("hadir", "1"), true).statusCode())
+                        .as("POST the attendance sheet as " + user).isEqualTo(403);
+                assertThat(browser.post(sheet.replace("/kehadiran", "/selesai"), Map.of("yakin", "ya", "alasan", "x"), true)
+                        .statusCode()).as("POST closing the batch as " + user).isEqualTo(403);
+                assertThat(fingerprint()).isEqualTo(before);
             }
         }
     }

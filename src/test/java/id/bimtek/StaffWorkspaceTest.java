@@ -248,6 +248,47 @@ class StaffWorkspaceTest {
         assertThat(new PageBrowser(port).signIn("division-head").get(page).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void staffFileTheClosingReportOnThePage() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 9_000_000, 15_600_000));
+        RegistrationView siti = lifecycle.register(program, "Siti Aminah");
+        lifecycle.register(program, "Dewi Lestari");
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        lifecycle.sessionsHeld(program);
+        long batch = batchId(program, 0);
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batch, session, List.of(siti.id()), STAFF.id());
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        String page = "/kerja/program/" + program.getId() + "/penutupan";
+
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        assertThat(staff.get("/kerja/tugas?taskId=" + lifecycle.task(program, "fileClosingReport").getId())
+                .headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(staff.get(page).body()).contains("Hasil peserta: 1 dari 2 lulus", "3 dari 3 sesi", "tidak lulus",
+                "Honorarium instruktur", "Rp 9.000.000", "Bahan praktik", "Rp 15.600.000");
+
+        // above the plan, and an unplanned item without its reason: refused, nothing filed, what was typed kept
+        HttpResponse<String> refused = staff.follow(staff.post(page, Map.of("realisasi_0", "9.500.000", "realisasi_1", "14.100.000",
+                "lain_uraian_0", "Sewa tenda", "lain_jumlah_0", "400.000", "catatan", "Selesai"), true));
+        assertThat(refused.body()).contains("Laporan belum diajukan", "melebihi rencana Rp 9.000.000",
+                "Sewa tenda: pengeluaran di luar rencana perlu uraian, jumlah dalam rupiah, dan alasannya", "value=\"9.500.000\"");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
+
+        HttpResponse<String> filed = staff.post(page, Map.of("realisasi_0", "9.000.000", "realisasi_1", "14.100.000",
+                "lain_uraian_0", "Sewa tenda", "lain_jumlah_0", "400.000", "lain_alasan_0", "Hujan deras pada hari kedua",
+                "catatan", "Pelatihan selesai; 1 dari 2 peserta lulus"), true);
+        assertThat(filed.headers().firstValue("Location").orElseThrow()).endsWith("/kerja");
+        assertThat(staff.follow(filed).body()).contains("Laporan penutupan " + program.getCode() + " diajukan");
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("approveClosingReport");
+        assertThat(jdbc.queryForObject("select realised_total from closing_report where program_id = ?", BigDecimal.class,
+                program.getId())).isEqualByComparingTo("23500000");
+        assertThat(jdbc.queryForObject("select reason from closing_realised_item i join closing_report r on r.id = i.closing_report_id "
+                + "where r.program_id = ? and i.description = 'Sewa tenda'", String.class, program.getId()))
+                .isEqualTo("Hujan deras pada hari kedua");
+    }
+
     // --- helpers
 
     /** Two graduates of one batch, their closing report approved: the programme waits for its first round. */

@@ -46,7 +46,7 @@ class TasklistTest {
         assertThat(repository.getDeploymentResourceNames(deployment)).map(name -> name.replaceAll(".*/", ""))
                 .contains("review-proposal.form", "approve-budget.form", "decide-undersubscription.form",
                         "approve-closing-report.form", "revise-proposal.form", "confirm-participants.form",
-                        "file-closing-report.form");
+                        "review-proposal.form");
         assertThat(filters.createFilterQuery().filterName("Menunggu persetujuan saya").count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("Tugas staf").count()).isEqualTo(1);
     }

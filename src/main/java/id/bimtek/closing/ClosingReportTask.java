@@ -24,9 +24,11 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
 
 
     private final ClosingService closing;
+    private final id.bimtek.proposal.ProcessPrograms processPrograms;
 
-    public ClosingReportTask(ClosingService closing) {
+    public ClosingReportTask(ClosingService closing, id.bimtek.proposal.ProcessPrograms processPrograms) {
         this.closing = closing;
+        this.processPrograms = processPrograms;
     }
 
     @Override
@@ -75,8 +77,8 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!closing.reportFiledFor(task.getId())) {
-            throw ProblemException.invalid("realisedItems",
-                    "file the closing report with its realised items (POST /api/tasks/{id}/complete with realisedItems)");
+            throw ProblemException.invalid("realisedItems", "file the closing report with its realised items: on the page "
+                    + "/kerja/program/" + processPrograms.idOf(task) + "/penutupan, or POST /api/tasks/{id}/complete with realisedItems");
         }
     }
 }

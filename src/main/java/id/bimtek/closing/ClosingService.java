@@ -177,6 +177,24 @@ public class ClosingService {
         return matched;
     }
 
+    /** A participant's completion result, as the closing report shows it before it is filed. */
+    public record ParticipantResult(String name, String batch, int attendedSessions, int sessions,
+                                    BigDecimal attendedHours, boolean completed, String certificate) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ParticipantResult> participantResults(long programId) {
+        return jdbc.query("""
+                select r.name, b.name as batch, b.sessions, r.attended_hours, coalesce(r.completed, false) as completed,
+                       c.number,
+                       (select count(*) from attendance a where a.registration_id = r.id and a.present) as attended
+                  from registration r join batch b on b.id = r.batch_id
+                  left join certificate c on c.registration_id = r.id
+                 where r.program_id = ? and r.status = 'CONFIRMED' order by b.position, r.name, r.id""", (rs, i) ->
+                new ParticipantResult(rs.getString("name"), rs.getString("batch"), rs.getInt("attended"), rs.getInt("sessions"),
+                        rs.getBigDecimal("attended_hours"), rs.getBoolean("completed"), rs.getString("number")), programId);
+    }
+
     /** Whether a report was filed for this task (a variable could be set by anyone completing it). */
     @Transactional(readOnly = true)
     public boolean reportFiledFor(String taskId) {

@@ -21,6 +21,13 @@ public class DeliveryBatches {
         return jdbc.queryForList("select id from batch where program_id = ? order by position", Long.class, programId);
     }
 
+    /** The day of the batch's last session (its end date when it has none planned). */
+    public java.time.LocalDate lastSessionDay(Long batchId) {
+        return jdbc.queryForObject("""
+                select coalesce((select max(session_date) from batch_session where batch_id = b.id), b.end_date)
+                  from batch b where b.id = ?""", java.sql.Date.class, batchId).toLocalDate();
+    }
+
     public String nameOf(Long batchId) {
         return jdbc.queryForList("select name from batch where id = ?", String.class, batchId).stream().findFirst()
                 .orElse("gelombang " + batchId);

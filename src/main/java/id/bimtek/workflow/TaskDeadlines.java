@@ -12,6 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import id.bimtek.delivery.DeliveryBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,11 @@ public class TaskDeadlines {
     private final DeadlineProperties properties;
     private final DecisionLog log;
     private final TaskNotifications notifications;
+    private final DeliveryBatches deliveryBatches;
 
-    public TaskDeadlines(DeadlineProperties properties, DecisionLog log, TaskNotifications notifications, ProcessPrograms processPrograms) {
+    public TaskDeadlines(DeadlineProperties properties, DecisionLog log, TaskNotifications notifications, ProcessPrograms processPrograms,
+                         DeliveryBatches deliveryBatches) {
+        this.deliveryBatches = deliveryBatches;
         this.processPrograms = processPrograms;
         this.properties = properties;
         this.log = log;
@@ -40,11 +44,34 @@ public class TaskDeadlines {
     }
 
     public Date dueDate(String taskKey) {
-        return Date.from(WorkingDays.add(ZonedDateTime.now(JAKARTA), properties.dueDays(taskKey)).toInstant());
+        return Date.from(WorkingDays.add(now(), properties.dueDays(taskKey)).toInstant());
     }
 
     public Date escalationDate(String taskKey) {
-        return Date.from(WorkingDays.add(ZonedDateTime.now(JAKARTA), properties.escalationDays(taskKey)).toInstant());
+        return Date.from(WorkingDays.add(now(), properties.escalationDays(taskKey)).toInstant());
+    }
+
+    /**
+     * Due after the batch has been held: attendance is recorded from each session's day on, so the days to
+     * record it count from the evening of the batch's last session (or from now, if that has passed).
+     */
+    public Date dueDateAfterBatch(String taskKey, Long batchId) {
+        return Date.from(WorkingDays.add(afterBatch(batchId), properties.dueDays(taskKey)).toInstant());
+    }
+
+    public Date escalationDateAfterBatch(String taskKey, Long batchId) {
+        return Date.from(WorkingDays.add(afterBatch(batchId), properties.escalationDays(taskKey)).toInstant());
+    }
+
+    private ZonedDateTime afterBatch(Long batchId) {
+        ZonedDateTime held = deliveryBatches.lastSessionDay(batchId).atTime(17, 0).atZone(JAKARTA);
+        ZonedDateTime now = now();
+        return held.isAfter(now) ? held : now;
+    }
+
+    /** By the engine's clock, which the timers of these dates read. */
+    private static ZonedDateTime now() {
+        return Wib.now().atZone(JAKARTA);
     }
 
     /** {@code ${taskReminder}}: the task is due; its holder or candidates are reminded. */

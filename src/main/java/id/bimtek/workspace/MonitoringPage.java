@@ -6,6 +6,7 @@ import id.bimtek.proposal.ProgramService;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.StaffPage;
 import id.bimtek.workflow.WorkflowTasks;
 import java.math.BigDecimal;
@@ -83,7 +84,7 @@ class MonitoringPage {
             if (active.isEmpty() && revenue.isEmpty() && employees.isEmpty()) {
                 continue;
             }
-            BigDecimal amount = rupiah(revenue);
+            BigDecimal amount = Rupiah.parse(revenue);
             Integer people = count(employees);
             if (active.isEmpty() || amount == null || people == null) {
                 errors.put(graduate.name(), (active.isEmpty() ? "pilih apakah usahanya masih berjalan; " : "")
@@ -145,15 +146,6 @@ class MonitoringPage {
 
     private Optional<WorkflowTasks.OpenTask> taskOf(long programId) {
         return tasks.open(programId, RECORD_OUTCOMES).stream().findFirst();
-    }
-
-    /** "2.500.000", "2500000" or "2.500.000,50": rupiah as staff write them. */
-    static BigDecimal rupiah(String text) {
-        String plain = text.replace("Rp", "").replace(" ", "").replace(".", "").replace(',', '.');
-        if (!plain.matches("\\d{1,15}(\\.\\d{1,2})?")) {
-            return null;
-        }
-        return new BigDecimal(plain);
     }
 
     private static Integer count(String text) {

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,10 @@ class WorkspaceController {
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
     /** Tasks whose work is a grid: done on the project's pages, not in a Tasklist form. */
-    private static final Set<String> WORKED_HERE = Set.of("recordAttendance", "recordOutcomes");
+    private static final Map<String, String> PAGES = Map.of(
+            "recordAttendance", "/kerja/program/{p}/gelombang/{b}/kehadiran",
+            "fileClosingReport", "/kerja/program/{p}/penutupan",
+            "recordOutcomes", "/kerja/program/{p}/pemantauan");
 
     /** The order programmes are listed in: the ones with work now first. */
     private static final List<ProgramStatus> ORDER = List.of(ProgramStatus.IN_DELIVERY, ProgramStatus.FOLLOW_UP,
@@ -77,10 +79,9 @@ class WorkspaceController {
         WorkflowTasks.OpenTask task = tasks.find(taskId)
                 .orElseThrow(() -> ProblemException.notFound("open task " + taskId));
         WorkflowTasks.TaskView view = task.view();
-        if (view.programId() != null && WORKED_HERE.contains(view.key())) {
-            String path = "recordAttendance".equals(view.key()) && task.batchId() != null
-                    ? "/kerja/program/{p}/gelombang/{b}/kehadiran" : "/kerja/program/{p}/pemantauan";
-            return "redirect:" + UriComponentsBuilder.fromPath(path).buildAndExpand(view.programId(), task.batchId()).toUriString();
+        String page = PAGES.get(view.key());
+        if (view.programId() != null && page != null && (task.batchId() != null || !page.contains("{b}"))) {
+            return "redirect:" + UriComponentsBuilder.fromPath(page).buildAndExpand(view.programId(), task.batchId()).toUriString();
         }
         return "redirect:" + TASKLIST + "#/?task=" + view.id();
     }
