@@ -213,6 +213,8 @@ class ApiAccessMatrixTest {
                 new Page(sheet, Set.of("staff")),
                 new Page("/kerja/program/" + open.getId() + "/pemantauan", Set.of("staff")),
                 new Page("/kerja/program/" + open.getId() + "/penutupan", Set.of("staff")),
+                new Page("/kerja/usulan/baru", Set.of("staff")),
+                new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
                 new Page("/audit", Set.of("auditor", "admin")),
                 new Page("/audit/programs/" + open.getId(), Set.of("auditor", "admin")));
         for (String user : USERS) {
@@ -238,6 +240,8 @@ class ApiAccessMatrixTest {
                         .as("POST the attendance sheet as " + user).isEqualTo(403);
                 assertThat(browser.post(sheet.replace("/kehadiran", "/selesai"), Map.of("yakin", "ya", "alasan", "x"), true)
                         .statusCode()).as("POST closing the batch as " + user).isEqualTo(403);
+                assertThat(browser.post("/kerja/usulan", Map.of("judul", "x", "aksi", "simpan"), true).statusCode())
+                        .as("POST a proposal as " + user).isEqualTo(403);
                 assertThat(fingerprint()).isEqualTo(before);
             }
         }

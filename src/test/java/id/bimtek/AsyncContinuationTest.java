@@ -45,8 +45,7 @@ class AsyncContinuationTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         builder.addString("program-lifecycle.bpmn", bpmn.replace("<bpmn:userTask id=", "<bpmn:userTask camunda:asyncAfter=\"true\" id="));
         for (String form : java.util.List.of("approve-budget", "approve-closing-report", "confirm-participants",
-                "decide-undersubscription", "review-proposal",
-                "revise-proposal")) {
+                "decide-undersubscription", "review-proposal")) {
             builder.addInputStream(form + ".form", getClass().getResourceAsStream("/bpmn/" + form + ".form"));
         }
         deployment = builder.deploy().getId();

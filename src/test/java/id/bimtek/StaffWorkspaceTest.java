@@ -289,7 +289,77 @@ class StaffWorkspaceTest {
                 .isEqualTo("Hujan deras pada hari kedua");
     }
 
+    @Test
+    void staffWriteAProposalOnThePageSendItAndReviseItAfterASendBack() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        java.time.LocalDate start = Lifecycle.firstSessionDay();
+        Map<String, String> proposal = new java.util.LinkedHashMap<>(Map.ofEntries(
+                Map.entry("judul", "Bimtek Pengembangan Produk Industri: Menjahit"), Map.entry("jenis", "BIMTEK"),
+                Map.entry("penyelenggara", "Disperindakop dan UKM Kota Tangerang"),
+                Map.entry("mata_anggaran", line.getCode() + "|" + line.getFiscalYear()),
+                Map.entry("batas", start.minusDays(5).atTime(16, 0).toString()), Map.entry("minimum", "20"),
+                Map.entry("ambang", "80"), Map.entry("alokasi", "FIRST_COME"), Map.entry("bidang_APPAREL", "ya"),
+                Map.entry("gelombang", "1"), Map.entry("g0_nama", "Gelombang 1"), Map.entry("g0_tempat", "SMKN 3 Kota Tangerang"),
+                Map.entry("g0_mulai", start.toString()), Map.entry("g0_selesai", start.plusDays(2).toString()),
+                Map.entry("g0_cara", "OFFLINE"), Map.entry("g0_kuota", "banyak"), Map.entry("g0_sesi", "3"),
+                Map.entry("item", "2"), Map.entry("i0_uraian", "Honorarium instruktur"), Map.entry("i0_jumlah", "9.000.000"),
+                Map.entry("i1_uraian", "Bahan praktik"), Map.entry("i1_jumlah", "15.600.000")));
+        long before = jdbc.queryForObject("select count(*) from program", Long.class);
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        assertThat(staff.get("/kerja/usulan/baru").body()).contains("Usulan baru", line.getCode(), "sisa Rp 500.000.000");
+
+        // a quota that is no number, and no title: both named next to their fields, nothing saved
+        proposal.put("judul", "");
+        HttpResponse<String> refused = staff.post("/kerja/usulan", proposal, true);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Usulan belum tersimpan", "harus bilangan bulat");
+        assertThat(jdbc.queryForObject("select count(*) from program", Long.class)).isEqualTo(before);
+        proposal.put("g0_kuota", "39");
+        assertThat(staff.post("/kerja/usulan", proposal, true).body()).contains("wajib diisi");
+        proposal.put("judul", "Bimtek Pengembangan Produk Industri: Menjahit");
+
+        // adding a batch keeps what was typed, saves nothing
+        HttpResponse<String> twoBatches = staff.post("/kerja/usulan", with(proposal, "aksi", "tambah-gelombang"), true);
+        assertThat(twoBatches.body()).contains("value=\"Gelombang 2\"", "value=\"9.000.000\"");
+        assertThat(jdbc.queryForObject("select count(*) from program", Long.class)).isEqualTo(before);
+
+        HttpResponse<String> saved = staff.post("/kerja/usulan", with(proposal, "aksi", "simpan"), true);
+        String editor = saved.headers().firstValue("Location").orElseThrow();
+        long programId = Long.parseLong(editor.replaceAll(".*/kerja/usulan/", ""));
+        Program draft = lifecycle.program(programId);
+        assertThat(draft.getStatus()).isEqualTo(id.bimtek.proposal.ProgramStatus.DRAFT);
+        assertThat(draft.requestedTotal()).isEqualByComparingTo("24600000");
+        assertThat(draft.getBatches()).singleElement().satisfies(batch -> assertThat(batch.getQuota()).isEqualTo(39));
+        assertThat(staff.follow(saved).body()).contains("Konsep " + draft.getCode() + " tersimpan", "value=\"15.600.000\"");
+
+        HttpResponse<String> submitted = staff.post("/kerja/usulan/" + programId, with(proposal, "aksi", "ajukan"), true);
+        assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("/kerja");
+        assertThat(staff.follow(submitted).body()).contains("Usulan " + draft.getCode() + " diajukan untuk ditelaah");
+        assertThat(lifecycle.instanceOf(draft)).isWaitingAt("reviewProposal");
+        lifecycle.decide(draft, "reviewProposal", Lifecycle.DIVISION_HEAD, "REVISE", "Kuota terlalu besar untuk satu ruang praktik");
+
+        // the reviser lands on the editor from the task, with the reviewer's comment on top
+        assertThat(staff.get("/kerja/tugas?taskId=" + lifecycle.task(draft, "reviseProposal").getId())
+                .headers().firstValue("Location").orElseThrow()).endsWith("/kerja/usulan/" + programId);
+        assertThat(staff.get("/kerja/usulan/" + programId).body())
+                .contains("Dikembalikan oleh", "Kuota terlalu besar untuk satu ruang praktik", "Ajukan kembali");
+        proposal.put("g0_kuota", "30");
+        HttpResponse<String> resubmitted = staff.post("/kerja/usulan/" + programId, with(proposal, "aksi", "ajukan"), true);
+        assertThat(staff.follow(resubmitted).body()).contains("Usulan " + draft.getCode() + " diajukan kembali");
+        assertThat(lifecycle.instanceOf(draft)).isWaitingAt("reviewProposal");
+        assertThat(lifecycle.program(programId).getBatches().get(0).getQuota()).isEqualTo(30);
+        assertThat(lifecycle.auditKinds(draft)).contains("PROPOSAL_CREATED", "PROPOSAL_CHANGED");
+
+        assertThat(new PageBrowser(port).signIn("division-head").get("/kerja/usulan/baru").statusCode()).isEqualTo(403);
+    }
+
     // --- helpers
+
+    private static Map<String, String> with(Map<String, String> form, String name, String value) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(form);
+        copy.put(name, value);
+        return copy;
+    }
 
     /** Two graduates of one batch, their closing report approved: the programme waits for its first round. */
     private Program inFollowUp() {

@@ -45,8 +45,7 @@ class TasklistTest {
                 .latestVersion().singleResult().getDeploymentId();
         assertThat(repository.getDeploymentResourceNames(deployment)).map(name -> name.replaceAll(".*/", ""))
                 .contains("review-proposal.form", "approve-budget.form", "decide-undersubscription.form",
-                        "approve-closing-report.form", "revise-proposal.form", "confirm-participants.form",
-                        "review-proposal.form");
+                        "approve-closing-report.form", "confirm-participants.form");
         assertThat(filters.createFilterQuery().filterName("Menunggu persetujuan saya").count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("Tugas staf").count()).isEqualTo(1);
     }

@@ -46,6 +46,13 @@ public class BudgetService {
                 : lines.findByCodeOrderByFiscalYearDesc(code).stream().findFirst();
     }
 
+    /** Every line, the latest fiscal year first: what a proposal can be charged to. */
+    @Transactional(readOnly = true)
+    public java.util.List<BudgetLine> lines() {
+        return lines.findAll(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("fiscalYear"),
+                org.springframework.data.domain.Sort.Order.asc("code")));
+    }
+
     @Transactional(readOnly = true)
     public BudgetLine line(long lineId) {
         return lines.findById(lineId).orElseThrow(() -> ProblemException.notFound("budget line " + lineId));

@@ -70,7 +70,7 @@ public class SecurityConfig {
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
-                        .requestMatchers(path("/kerja/program/**")).hasRole(STAFF)
+                        .requestMatchers(path("/kerja/program/**"), path("/kerja/usulan"), path("/kerja/usulan/**")).hasRole(STAFF)
                         .requestMatchers(path("/kerja"), path("/kerja/**"))
                         .hasAnyRole(STAFF, DIVISION_HEAD, DEPARTMENT_HEAD, ADMIN)
                         .anyRequest().hasAnyRole(AUDITOR, ADMIN))

@@ -29,6 +29,7 @@ class WorkspaceController {
 
     /** Tasks whose work is a grid: done on the project's pages, not in a Tasklist form. */
     private static final Map<String, String> PAGES = Map.of(
+            "reviseProposal", "/kerja/usulan/{p}",
             "recordAttendance", "/kerja/program/{p}/gelombang/{b}/kehadiran",
             "fileClosingReport", "/kerja/program/{p}/penutupan",
             "recordOutcomes", "/kerja/program/{p}/pemantauan");
