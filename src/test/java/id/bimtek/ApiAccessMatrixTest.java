@@ -214,6 +214,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/program/" + open.getId() + "/pemantauan", Set.of("staff")),
                 new Page("/kerja/program/" + open.getId() + "/penutupan", Set.of("staff")),
                 new Page("/kerja/usulan/baru", Set.of("staff")),
+                new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
                 new Page("/audit", Set.of("auditor", "admin")),
                 new Page("/audit/programs/" + open.getId(), Set.of("auditor", "admin")));

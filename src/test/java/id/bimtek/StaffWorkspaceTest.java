@@ -353,6 +353,31 @@ class StaffWorkspaceTest {
         assertThat(new PageBrowser(port).signIn("division-head").get("/kerja/usulan/baru").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void staffUploadApplicantsCollectedOnPaperAndSeeEachRowsFate() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
+        String siti = Lifecycle.nextNik();
+        String csv = "nik;nama;nama_usaha;bidang;kecamatan;telepon;gelombang\n"
+                + siti + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1\n"
+                + siti + ";Siti A.;Konveksi Lain;APPAREL;Cibodas;081212345670;Gelombang 1\n"
+                + "12345;Budi;Keripik Budi;APPAREL;Cibodas;081212345671;Gelombang 1\n";
+        String page = "/kerja/program/" + program.getId() + "/pendaftar";
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        assertThat(staff.get(page).body()).contains("Unggah daftar pendaftar", "Belum ada pendaftar");
+
+        HttpResponse<String> report = staff.postFile(page + "/impor", "berkas", "kelurahan.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("3 baris diproses: 1 mendapat kursi, 0 daftar tunggu, 0 lamaran diterima, 1 ditolak, 1 tidak valid",
+                "NIK ini sudah terdaftar di program ini", "kolom nik", siti.substring(0, 6) + "******" + siti.substring(12));
+        assertThat(registrations.ofProgram(program.getId())).singleElement()
+                .satisfies(registration -> assertThat(registration.name()).isEqualTo("Siti Aminah"));
+        HttpResponse<String> list = staff.get(page);
+        assertThat(list.body()).contains("Gelombang 1 (1 pendaftar)", "Siti Aminah", "terdaftar", "konveksi")
+                .doesNotContain(siti);
+        assertThat(new PageBrowser(port).signIn("department-head").postFile(page + "/impor", "berkas", "x.csv", csv.getBytes())
+                .statusCode()).isEqualTo(403);
+    }
+
     // --- helpers
 
     private static Map<String, String> with(Map<String, String> form, String name, String value) {

@@ -38,7 +38,7 @@ final class ApplicantCsv {
         NIK("nik", "nik", true),
         NAME("name", "name", true, "nama"),
         BUSINESS_NAME("business_name", "businessName", true, "nama_usaha", "businessname", "usaha"),
-        SECTOR("sector", "sector", true, "sektor"),
+        SECTOR("sector", "sector", true, "sektor", "bidang", "bidang_usaha"),
         DISTRICT("district", "district", true, "kecamatan"),
         PHONE("phone", "phone", true, "telepon", "no_telepon", "no_hp"),
         BATCH("batch", "batch", true, "gelombang"),

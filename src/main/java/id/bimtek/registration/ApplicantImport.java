@@ -58,7 +58,7 @@ public class ApplicantImport {
     }
 
     /** The file's bytes, refused with 413 beyond {@link #MAX_BYTES} (reading stops there). */
-    static byte[] readLimited(InputStream file) throws IOException {
+    public static byte[] readLimited(InputStream file) throws IOException {
         byte[] bytes = file.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw tooLarge();

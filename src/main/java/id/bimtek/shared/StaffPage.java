@@ -37,6 +37,11 @@ public class StaffPage {
         return name.isEmpty() ? userId : name;
     }
 
+    /** A message of the pages' bundle in Bahasa Indonesia, or {@code fallback} when there is none. */
+    public String text(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, INDONESIAN);
+    }
+
     public String explain(ProblemException problem) {
         String fallback = "Tidak dapat dilakukan: " + problem.getMessage();
         return problem.rule() == null ? fallback

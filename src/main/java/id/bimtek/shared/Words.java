@@ -35,6 +35,18 @@ public class Words {
             Map.entry("REJECTED", "Ditolak"),
             Map.entry("CANCELLED", "Dibatalkan"));
 
+    private static final Map<String, String> REGISTRATIONS = Map.ofEntries(
+            Map.entry("REGISTERED", "terdaftar"),
+            Map.entry("WAITLISTED", "daftar tunggu"),
+            Map.entry("APPLIED", "melamar"),
+            Map.entry("OFFERED", "ditawari kursi"),
+            Map.entry("CONFIRMED", "peserta"),
+            Map.entry("WITHDRAWN", "mengundurkan diri"),
+            Map.entry("NOT_SELECTED", "tidak terpilih"),
+            Map.entry("OFFER_DECLINED", "menolak tawaran"),
+            Map.entry("OFFER_EXPIRED", "tawaran lewat waktu"),
+            Map.entry("CANCELLED", "dibatalkan"));
+
     private static final Map<String, String> MODES = Map.of(
             "OFFLINE", "tatap muka", "ONLINE", "daring", "HYBRID", "tatap muka dan daring", "ON_SITE", "tatap muka");
 
@@ -46,6 +58,10 @@ public class Words {
         return status == null ? "" : STATUSES.getOrDefault(status.toString(), status.toString());
     }
 
+    public String registration(Object status) {
+        return status == null ? "" : REGISTRATIONS.getOrDefault(status.toString(), status.toString());
+    }
+
     public String mode(Object mode) {
         return mode == null ? "" : MODES.getOrDefault(mode.toString(), mode.toString().toLowerCase(INDONESIA));
     }
@@ -53,6 +69,12 @@ public class Words {
     /** A track code as a word: known ones translated, others written out ({@code BATIK_TULIS}: "batik tulis"). */
     public String track(String code) {
         return code == null ? "" : TRACKS.getOrDefault(code, code.toLowerCase(INDONESIA).replace('_', ' '));
+    }
+
+    /** A NIK for a list: area code and serial readable ({@code 367101******0001}), the date of birth not. */
+    public String maskedNik(String nik) {
+        return nik == null || nik.length() < 12 ? "—"
+                : nik.substring(0, 6) + "*".repeat(nik.length() - 10) + nik.substring(nik.length() - 4);
     }
 
     public String day(LocalDate date) {

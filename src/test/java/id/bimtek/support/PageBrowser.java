@@ -69,6 +69,21 @@ public final class PageBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** A form with a file, as {@code multipart/form-data}, with the CSRF token as one of its fields. */
+    public HttpResponse<String> postFile(String path, String field, String filename, byte[] content) throws Exception {
+        String boundary = "----bimtek" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrfPart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+        body.write(csrfPart.getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         if (session != null) {
             request.header("Cookie", "JSESSIONID=" + session);

@@ -1,0 +1,117 @@
+package id.bimtek.workspace;
+
+import id.bimtek.proposal.AllocationMode;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.ApplicantImport;
+import id.bimtek.registration.ApplicantRanking;
+import id.bimtek.registration.ImportReport;
+import id.bimtek.registration.RegistrationService;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.StaffPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A programme's applicants for staff: the list per batch (NIKs masked: the list is for finding people, the
+ * attendance sheet carries the full number), the CSV upload of applicants collected on paper with what became of
+ * every row, and, for a selection programme, the ranked list.
+ */
+@Controller
+@RequestMapping("/kerja/program/{programId}/pendaftar")
+class ApplicantsPage {
+
+    /** Rows of an import report shown on the page; the totals count them all. */
+    private static final int SHOWN_ROWS = 1_000;
+
+    private final ProgramService programs;
+    private final RegistrationService registrations;
+    private final ApplicantImport applicantImport;
+    private final ApplicantRanking ranking;
+    private final StaffPage page;
+
+    ApplicantsPage(ProgramService programs, RegistrationService registrations, ApplicantImport applicantImport,
+                   ApplicantRanking ranking, StaffPage page) {
+        this.programs = programs;
+        this.registrations = registrations;
+        this.applicantImport = applicantImport;
+        this.ranking = ranking;
+        this.page = page;
+    }
+
+    @GetMapping
+    String list(@PathVariable long programId, Model model) {
+        return show(programs.get(programId), null, model);
+    }
+
+    @PostMapping("/impor")
+    String upload(@PathVariable long programId, @RequestParam(name = "berkas", required = false) MultipartFile file, Model model)
+            throws IOException {
+        Program program = programs.get(programId);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problem", "Pilih berkas CSV daftar pendaftar.");
+            return show(program, null, model);
+        }
+        ImportReport report;
+        try (InputStream in = file.getInputStream()) {
+            report = applicantImport.importCsv(programId, ApplicantImport.readLimited(in), CurrentUser.get().id());
+        } catch (ProblemException e) {
+            model.addAttribute("problem", "Berkas tidak diproses: " + page.explain(e).replaceFirst("^Tidak dapat dilakukan: ", ""));
+            return show(program, null, model);
+        }
+        ImportReport.Totals totals = report.totals();
+        model.addAttribute("done", report.rows() + " baris diproses: " + totals.registered() + " mendapat kursi, "
+                + totals.waitlisted() + " daftar tunggu, " + totals.applied() + " lamaran diterima, " + totals.refused()
+                + " ditolak, " + totals.invalid() + " tidak valid.");
+        return show(program, report, model);
+    }
+
+    private String show(Program program, ImportReport report, Model model) {
+        Map<String, List<RegistrationView>> byBatch = new LinkedHashMap<>();
+        program.getBatches().forEach(batch -> byBatch.put(batch.getName(), new java.util.ArrayList<>()));
+        registrations.ofProgram(program.getId()).forEach(r -> byBatch.computeIfAbsent(r.batch(), b -> new java.util.ArrayList<>()).add(r));
+        model.addAttribute("program", program);
+        model.addAttribute("byBatch", byBatch);
+        model.addAttribute("importOpen", program.getStatus() == ProgramStatus.REGISTRATION_OPEN);
+        model.addAttribute("ranked", program.getAllocationMode() == AllocationMode.SELECTION ? ranking.of(program.getId()) : List.of());
+        if (report != null) {
+            model.addAttribute("rows", report.results().stream().limit(SHOWN_ROWS).map(this::explain).toList());
+            model.addAttribute("hiddenRows", Math.max(0, report.results().size() - SHOWN_ROWS));
+        }
+        model.addAttribute("me", page.nameOf(CurrentUser.get().id()));
+        return "kerja/applicants";
+    }
+
+    /** A row of the report in words: its number, the masked NIK, what became of it and why. */
+    private Map<String, Object> explain(ImportReport.RowResult row) {
+        String outcome = switch (row.outcome()) {
+            case REGISTERED -> "mendapat kursi";
+            case WAITLISTED -> "daftar tunggu";
+            case APPLIED -> "lamaran diterima";
+            case REFUSED -> "ditolak";
+            case INVALID -> "tidak valid";
+        };
+        String why = switch (row.outcome()) {
+            case REFUSED -> page.text("refusal." + row.rule(), row.message());
+            case INVALID -> "kolom " + row.field() + ": " + row.message();
+            default -> row.message();
+        };
+        return Map.of("row", row.row(), "nik", row.nik() == null ? "—" : row.nik(), "outcome", outcome, "why", why == null ? "" : why,
+                "ok", row.outcome() == ImportReport.Outcome.REGISTERED || row.outcome() == ImportReport.Outcome.APPLIED
+                        || row.outcome() == ImportReport.Outcome.WAITLISTED);
+    }
+}
