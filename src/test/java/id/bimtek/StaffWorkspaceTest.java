@@ -378,6 +378,40 @@ class StaffWorkspaceTest {
                 .statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void headsNameADeputyEndItAndCancelAProgrammeOnThePages() throws Exception {
+        PageBrowser head = new PageBrowser(port).signIn("department-head");
+        assertThat(head.get("/kerja").body()).contains("Wakil selama berhalangan");
+        assertThat(head.get("/kerja/wakil").body()).contains("Tunjuk wakil", "value=\"department-secretary\"")
+                .doesNotContain("value=\"department-head\"");
+        assertThat(head.follow(head.post("/kerja/wakil", Map.of("sampai", "2030-01-01"), true)).body())
+                .contains("Pilih wakil dan sampai tanggal berapa");
+        String until = java.time.LocalDate.now(id.bimtek.shared.Wib.ZONE).plusDays(5).toString();
+        HttpResponse<String> named = head.follow(head.post("/kerja/wakil",
+                Map.of("wakil", "department-secretary", "sampai", until, "alasan", "Cuti tahunan"), true));
+        assertThat(named.body()).contains("mewakili Anda sampai " + until, "Cuti tahunan", "Akhiri sekarang");
+        long delegation = jdbc.queryForObject("select max(id) from delegation where principal = 'department-head'", Long.class);
+        assertThat(head.follow(head.post("/kerja/wakil/" + delegation + "/akhiri", Map.of(), true)).body())
+                .contains("Perwakilan diakhiri").doesNotContain("Akhiri sekarang");
+        assertThat(jdbc.queryForObject("select revoked_at is not null from delegation where id = ?", Boolean.class, delegation))
+                .isTrue();
+
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String cancel = "/kerja/program/" + program.getId() + "/batal";
+        assertThat(head.get(cancel).body()).contains("Alasan pembatalan");
+        assertThat(head.follow(head.post(cancel, Map.of("alasan", " "), true)).body()).contains("Tuliskan alasan pembatalan");
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(id.bimtek.proposal.ProgramStatus.REGISTRATION_OPEN);
+        HttpResponse<String> cancelled = head.post(cancel, Map.of("alasan", "Gedung pelatihan rusak akibat banjir"), true);
+        assertThat(head.follow(cancelled).body()).contains("Program " + program.getCode() + " dibatalkan");
+        lifecycle.runAsyncSteps(program);
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(id.bimtek.proposal.ProgramStatus.CANCELLED);
+        assertThat(lifecycle.program(program.getId()).getCancellationReason()).isEqualTo("Gedung pelatihan rusak akibat banjir");
+
+        assertThat(new PageBrowser(port).signIn("staff").get(cancel).statusCode()).isEqualTo(403);
+        assertThat(new PageBrowser(port).signIn("staff").get("/kerja/wakil").statusCode()).isEqualTo(403);
+        assertThat(new PageBrowser(port).signIn("division-head").get("/kerja/wakil").statusCode()).isEqualTo(200);
+    }
+
     // --- helpers
 
     private static Map<String, String> with(Map<String, String> form, String name, String value) {

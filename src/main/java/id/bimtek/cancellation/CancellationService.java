@@ -48,6 +48,10 @@ public class CancellationService {
         this.decisions = decisions;
     }
 
+    public static boolean isCancellable(ProgramStatus status) {
+        return CANCELLABLE.contains(status);
+    }
+
     @Transactional
     public Program requestCancellation(long programId, String reason, String user) {
         Program program = programs.lockById(programId).orElseThrow(() -> ProblemException.notFound("programme " + programId));

@@ -42,6 +42,18 @@ public class StaffPage {
         return messages.getMessage(key, null, fallback, INDONESIAN);
     }
 
+    /** The members of the groups, by id, with their names, ordered by name. */
+    public java.util.Map<String, String> membersOf(java.util.Collection<String> groups) {
+        java.util.Map<String, String> members = new java.util.TreeMap<>();
+        for (String group : groups) {
+            identity.createUserQuery().memberOfGroup(group).list().forEach(user -> members.put(user.getId(), nameOf(user.getId())));
+        }
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        members.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
+                .forEach(entry -> byName.put(entry.getKey(), entry.getValue()));
+        return byName;
+    }
+
     public String explain(ProblemException problem) {
         String fallback = "Tidak dapat dilakukan: " + problem.getMessage();
         return problem.rule() == null ? fallback

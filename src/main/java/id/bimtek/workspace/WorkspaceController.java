@@ -70,6 +70,10 @@ class WorkspaceController {
                 .collect(Collectors.groupingBy(WorkflowTasks.TaskView::programId, Collectors.counting())));
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("staff", me.isIn(id.bimtek.shared.Roles.STAFF));
+        model.addAttribute("head", me.isIn(id.bimtek.shared.Roles.DIVISION_HEAD) || me.isIn(id.bimtek.shared.Roles.DEPARTMENT_HEAD));
+        model.addAttribute("departmentHead", me.isIn(id.bimtek.shared.Roles.DEPARTMENT_HEAD));
+        model.addAttribute("cancellable", java.util.Arrays.stream(ProgramStatus.values())
+                .filter(id.bimtek.cancellation.CancellationService::isCancellable).map(Enum::name).toList());
         model.addAttribute("me", page.nameOf(me.id()));
         return "kerja/home";
     }
