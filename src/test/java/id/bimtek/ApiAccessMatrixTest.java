@@ -216,6 +216,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/usulan/baru", Set.of("staff")),
                 new Page("/kerja/wakil", Set.of("department-head", "division-head")),
                 new Page("/kerja/program/" + open.getId() + "/batal", Set.of("department-head")),
+                new Page("/kerja/program/" + open.getId() + "/pendaftaran", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
                 new Page("/audit", Set.of("auditor", "admin")),

@@ -47,6 +47,7 @@ class StaffWorkspaceTest {
     @Autowired AttendanceService attendance;
     @Autowired FollowUpService followUp;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
@@ -348,6 +349,11 @@ class StaffWorkspaceTest {
         assertThat(staff.follow(resubmitted).body()).contains("Usulan " + draft.getCode() + " diajukan kembali");
         assertThat(lifecycle.instanceOf(draft)).isWaitingAt("reviewProposal");
         assertThat(lifecycle.program(programId).getBatches().get(0).getQuota()).isEqualTo(30);
+        // the reviewer sees what changed since the send-back, and earlier decisions in words, by name
+        Task review = lifecycle.task(draft, "reviewProposal");
+        assertThat((String) tasks.getVariableLocal(review.getId(), "changesSinceSentBack")).isEqualTo("Gelombang 1 · kuota: 39 → 30");
+        assertThat((String) tasks.getVariableLocal(review.getId(), "earlierDecisions"))
+                .contains("Tinjau usulan: dikembalikan untuk perbaikan oleh ").doesNotContain("REVISE");
         assertThat(lifecycle.auditKinds(draft)).contains("PROPOSAL_CREATED", "PROPOSAL_CHANGED");
 
         assertThat(new PageBrowser(port).signIn("division-head").get("/kerja/usulan/baru").statusCode()).isEqualTo(403);
@@ -410,6 +416,34 @@ class StaffWorkspaceTest {
         assertThat(new PageBrowser(port).signIn("staff").get(cancel).statusCode()).isEqualTo(403);
         assertThat(new PageBrowser(port).signIn("staff").get("/kerja/wakil").statusCode()).isEqualTo(403);
         assertThat(new PageBrowser(port).signIn("division-head").get("/kerja/wakil").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDepartmentHeadMovesTheDeadlineAndClosesRegistrationWithAReason() throws Exception {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
+        lifecycle.register(program, "Siti Aminah");
+        String page = "/kerja/program/" + program.getId() + "/pendaftaran";
+        PageBrowser head = new PageBrowser(port).signIn("department-head");
+        assertThat(head.get(page).body()).contains("Batas saat ini", "Tutup pendaftaran sekarang");
+        assertThat(head.follow(head.post(page, Map.of("aksi", "tutup", "alasan", ""), true)).body()).contains("Tuliskan alasannya");
+
+        java.time.LocalDateTime later = java.time.LocalDateTime.now(id.bimtek.shared.Wib.ZONE).plusDays(10).withHour(16).withMinute(0)
+                .withSecond(0).withNano(0);
+        assertThat(head.follow(head.post(page, Map.of("aksi", "ubah", "batas", later.toString(),
+                "alasan", "Pendaftar dari Cibodas belum mendapat informasi"), true)).body()).contains("Batas pendaftaran " + program.getCode() + " menjadi");
+        java.time.Instant moved = later.atZone(id.bimtek.shared.Wib.ZONE).toInstant();
+        assertThat(lifecycle.program(program.getId()).getRegistrationDeadline()).isEqualTo(moved);
+        assertThat(management.createJobQuery().processInstanceId(lifecycle.instanceOf(program).getId()).timers()
+                .activityId("registrationDeadline").singleResult().getDuedate().toInstant()).isEqualTo(moved);
+
+        assertThat(head.follow(head.post(page, Map.of("aksi", "tutup", "alasan", "Kuota terpenuhi, jadwal dimajukan"), true)).body())
+                .contains("ditutup sekarang");
+        lifecycle.passTime(Duration.ofSeconds(1)); // the job executor's part: the timer is due now
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("confirmParticipants");
+        assertThat(lifecycle.auditKinds(program)).contains("REGISTRATION_DEADLINE_CHANGED");
+        assertThat(jdbc.queryForList("select decision from decision where program_id = ? and task_key = 'changeRegistrationDeadline' "
+                + "order by id", String.class, program.getId())).containsExactly("MOVE_DEADLINE", "CLOSE_REGISTRATION");
+        assertThat(new PageBrowser(port).signIn("staff").get(page).statusCode()).isEqualTo(403);
     }
 
     // --- helpers

@@ -47,6 +47,12 @@ public class Words {
             Map.entry("OFFER_EXPIRED", "tawaran lewat waktu"),
             Map.entry("CANCELLED", "dibatalkan"));
 
+    private static final Map<String, String> DECISIONS = Map.of(
+            "APPROVE", "disetujui", "REVISE", "dikembalikan untuk perbaikan", "REJECT", "ditolak",
+            "CANCEL", "dibatalkan", "EXTEND", "pendaftaran diperpanjang", "INVALID", "belum lengkap",
+            "REMINDER", "pengingat tenggat", "ESCALATED", "dinaikkan ke atasan",
+            "CLOSE_REGISTRATION", "pendaftaran ditutup lebih awal", "MOVE_DEADLINE", "batas pendaftaran diubah");
+
     private static final Map<String, String> MODES = Map.of(
             "OFFLINE", "tatap muka", "ONLINE", "daring", "HYBRID", "tatap muka dan daring", "ON_SITE", "tatap muka");
 
@@ -60,6 +66,11 @@ public class Words {
 
     public String registration(Object status) {
         return status == null ? "" : REGISTRATIONS.getOrDefault(status.toString(), status.toString());
+    }
+
+    /** A decision as people say it: APPROVE is "disetujui". */
+    public String decision(String decision) {
+        return decision == null ? "" : DECISIONS.getOrDefault(decision, decision.toLowerCase(INDONESIA));
     }
 
     public String mode(Object mode) {

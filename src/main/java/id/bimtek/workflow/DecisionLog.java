@@ -41,7 +41,7 @@ public class DecisionLog {
             case "validateProposal", "reviseProposal" -> AuditTrail.Stage.PROPOSAL;
             case "reviewProposal" -> AuditTrail.Stage.REVIEW;
             case "approveBudget", "secondBudgetApproval", "commitBudget" -> AuditTrail.Stage.BUDGET;
-            case "decideUndersubscription", "confirmParticipants" -> AuditTrail.Stage.REGISTRATION;
+            case "decideUndersubscription", "confirmParticipants", "changeRegistrationDeadline" -> AuditTrail.Stage.REGISTRATION;
             case "recordAttendance" -> AuditTrail.Stage.DELIVERY;
             case "fileClosingReport", "approveClosingReport" -> AuditTrail.Stage.CLOSING;
             case "recordOutcomes" -> AuditTrail.Stage.FOLLOW_UP;

@@ -61,8 +61,14 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
     private final Notifications notifications;
     private final java.util.function.LongFunction<LocalDate> firstBatchStart;
 
+    private final id.bimtek.shared.Words words;
+    private final id.bimtek.shared.StaffPage people;
+
     public DecisionTasks(DecisionLog log, Delegations delegations, ProgramRepository programs, Notifications notifications,
-                         org.springframework.jdbc.core.JdbcTemplate jdbc, ProcessPrograms processPrograms) {
+                         org.springframework.jdbc.core.JdbcTemplate jdbc, ProcessPrograms processPrograms,
+                         id.bimtek.shared.Words words, id.bimtek.shared.StaffPage people) {
+        this.words = words;
+        this.people = people;
         this.processPrograms = processPrograms;
         this.log = log;
         this.delegations = delegations;
@@ -159,10 +165,10 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
     private void tellProposer(DelegateTask task, String decision, String comment, Delegations.Acting acting) {
         programs.findById(processPrograms.idOf(task)).ifPresent(program -> notifications.toUser(
                 program.getCreatedBy(), Notifications.DECISION, program.getId(),
-                "Keputusan " + decision + ": " + task.getName() + " — " + program.getCode(),
+                task.getName() + ": " + words.decision(decision) + " — " + program.getCode(),
                 "Program: " + program.getCode() + " " + program.getTitle() + "\nTugas: " + task.getName()
-                        + "\nKeputusan: " + decision + " oleh " + acting.actor()
-                        + (acting.onBehalfOf() == null ? "" : " atas nama " + acting.onBehalfOf())
+                        + "\nKeputusan: " + words.decision(decision) + " oleh " + people.nameOf(acting.actor())
+                        + (acting.onBehalfOf() == null ? "" : " atas nama " + people.nameOf(acting.onBehalfOf()))
                         + (comment == null ? "" : "\nCatatan: " + comment)));
     }
 

@@ -54,8 +54,14 @@ public class TaskFormData implements OnEveryUserTask {
     private final List<TaskFormSection> sections;
     private final InstructorService instructors;
 
+    private final id.bimtek.shared.Words words;
+    private final id.bimtek.shared.StaffPage people;
+
     public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions,
-                        List<TaskFormSection> sections, InstructorService instructors, ProcessPrograms processPrograms) {
+                        List<TaskFormSection> sections, InstructorService instructors, ProcessPrograms processPrograms,
+                        id.bimtek.shared.Words words, id.bimtek.shared.StaffPage people) {
+        this.words = words;
+        this.people = people;
         this.instructors = instructors;
         this.processPrograms = processPrograms;
         this.sections = sections;
@@ -94,8 +100,8 @@ public class TaskFormData implements OnEveryUserTask {
         String taskKey = task.getTaskDefinitionKey();
         sections.forEach(section -> shown.putAll(section.shownOn(taskKey, program.getId())));
         shown.put("earlierDecisions", decisions.of(program.getId()).stream()
-                .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + d.getDecision() + " oleh "
-                        + d.getActor() + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
+                .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + words.decision(d.getDecision())
+                        + " oleh " + people.nameOf(d.getActor()) + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
                 .collect(Collectors.joining("\n")));
         Object problems = task.getVariable(VALIDATION_PROBLEMS);
         if (problems != null && !problems.toString().isBlank()) {

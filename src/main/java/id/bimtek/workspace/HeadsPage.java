@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What heads do outside their tasks: hand their approvals to a deputy for a period and end it early
- * (division and department heads), and cancel a programme with its reason (department heads).
+ * (division and department heads); move a programme's registration deadline or close it now, and cancel a
+ * programme, each with its reason (department heads).
  */
 @Controller
 class HeadsPage {
@@ -32,8 +33,13 @@ class HeadsPage {
     private final CancellationService cancellation;
     private final ProgramService programs;
     private final StaffPage page;
+    private final id.bimtek.workflow.RegistrationDeadlines deadlines;
+    private final id.bimtek.shared.Words words;
 
-    HeadsPage(Delegations delegations, CancellationService cancellation, ProgramService programs, StaffPage page) {
+    HeadsPage(Delegations delegations, CancellationService cancellation, ProgramService programs, StaffPage page,
+              id.bimtek.workflow.RegistrationDeadlines deadlines, id.bimtek.shared.Words words) {
+        this.deadlines = deadlines;
+        this.words = words;
         this.delegations = delegations;
         this.cancellation = cancellation;
         this.programs = programs;
@@ -95,6 +101,52 @@ class HeadsPage {
             redirect.addFlashAttribute("problem", page.explain(e));
         }
         return "redirect:/kerja/wakil";
+    }
+
+    @GetMapping("/kerja/program/{programId}/pendaftaran")
+    String deadlineForm(@PathVariable long programId, Model model) {
+        Program program = programs.get(programId);
+        model.addAttribute("program", program);
+        model.addAttribute("open", program.getStatus() == id.bimtek.proposal.ProgramStatus.REGISTRATION_OPEN);
+        model.addAttribute("deadline", program.getRegistrationDeadline().atZone(Wib.ZONE).toLocalDateTime().withSecond(0).toString());
+        model.addAttribute("me", page.nameOf(CurrentUser.get().id()));
+        return "kerja/deadline";
+    }
+
+    /** {@code aksi=tutup} closes registration now; otherwise {@code batas} is the new deadline (WIB). */
+    @PostMapping("/kerja/program/{programId}/pendaftaran")
+    String changeDeadline(@PathVariable long programId, @RequestParam(required = false) String batas,
+                          @RequestParam(required = false) String alasan, @RequestParam(defaultValue = "ubah") String aksi,
+                          RedirectAttributes redirect) {
+        Program program = programs.get(programId);
+        String back = "redirect:/kerja/program/{programId}/pendaftaran";
+        String reason = alasan == null ? "" : alasan.strip();
+        if (reason.isEmpty() || reason.length() > 1000) {
+            redirect.addFlashAttribute("problem", "Tuliskan alasannya (paling banyak 1000 karakter); pendaftar dan auditor membacanya.");
+            return back;
+        }
+        Instant deadline = null;
+        if (!aksi.equals("tutup")) {
+            try {
+                deadline = java.time.LocalDateTime.parse(batas == null ? "" : batas).atZone(Wib.ZONE).toInstant();
+            } catch (DateTimeParseException e) {
+                redirect.addFlashAttribute("problem", "Isi batas pendaftaran yang baru: tanggal dan jam.");
+                return back;
+            }
+            if (deadline.isBefore(Wib.now())) {
+                redirect.addFlashAttribute("problem", "Batas yang baru sudah lewat; untuk menutup sekarang pakai \"Tutup pendaftaran sekarang\".");
+                return back;
+            }
+        }
+        try {
+            Instant set = deadlines.change(programId, deadline, reason, CurrentUser.get().id());
+            redirect.addFlashAttribute("done", deadline == null
+                    ? "Pendaftaran " + program.getCode() + " ditutup sekarang; peserta ditetapkan setelah proses penutupan berjalan."
+                    : "Batas pendaftaran " + program.getCode() + " menjadi " + words.when(set) + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", page.explain(e));
+        }
+        return back;
     }
 
     @GetMapping("/kerja/program/{programId}/batal")
