@@ -156,6 +156,53 @@ class StaffWorkspaceBrowserTest {
         assertThat(followUp.missingOutcomes(program.getId(), 1)).containsExactly(registered.get(2).id());
     }
 
+    /** The other pages of the workspace at desktop and phone size, to look at. */
+    @Test
+    void theOtherPagesAtDesktopAndPhoneSize() throws IOException {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 39, 1, 9_000_000, 15_600_000));
+        List<RegistrationView> registered = List.of("Siti Aminah", "Dewi Lestari", "Rina Wati").stream()
+                .map(name -> lifecycle.register(program, name)).toList();
+        Program draft = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(300_000_000)));
+        lifecycle.decide(draft, "reviewProposal", Lifecycle.DIVISION_HEAD, "REVISE", "Kuota 39 terlalu besar untuk satu ruang praktik; jadikan dua gelombang");
+
+        signIn("staff");
+        wait.until(ExpectedConditions.urlContains("/kerja"));
+        shoot("/kerja/usulan/baru", "8-new-proposal");
+        shoot("/kerja/usulan/" + draft.getId(), "9-revise-proposal");
+        shoot("/kerja/program/" + program.getId() + "/pendaftar", "10-applicants");
+
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        lifecycle.sessionsHeld(program);
+        long batch = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batch, session, registered.subList(0, session == 3 ? 2 : 3).stream()
+                    .map(RegistrationView::id).toList(), STAFF.id());
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        shoot("/kerja/program/" + program.getId() + "/penutupan", "11-closing-report");
+
+        Program open = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        browser.manage().deleteAllCookies();
+        signIn("department-head");
+        wait.until(ExpectedConditions.urlContains("/kerja"));
+        shoot("/kerja", "12-head-home");
+        shoot("/kerja/program/" + open.getId() + "/pendaftaran", "13-deadline");
+        shoot("/kerja/wakil", "14-deputies");
+    }
+
+    private void shoot(String path, String name) throws IOException {
+        browser.manage().window().setSize(DESKTOP);
+        browser.get("http://localhost:" + port + path);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        chromium.saveFullPage("StaffWorkspace-" + name + "-desktop");
+        browser.manage().window().setSize(PHONE);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        chromium.saveFullPage("StaffWorkspace-" + name + "-phone");
+        browser.manage().window().setSize(DESKTOP);
+    }
+
     private void signIn(String user) {
         browser.manage().window().setSize(DESKTOP);
         browser.get("http://localhost:" + port + "/kerja");
