@@ -215,6 +215,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/program/" + open.getId() + "/penutupan", Set.of("staff")),
                 new Page("/kerja/usulan/baru", Set.of("staff")),
                 new Page("/kerja/wakil", Set.of("department-head", "division-head")),
+                new Page("/kerja/anggaran", Set.of("admin")),
                 new Page("/kerja/program/" + open.getId() + "/batal", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftaran", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
@@ -246,6 +247,10 @@ class ApiAccessMatrixTest {
                         .statusCode()).as("POST closing the batch as " + user).isEqualTo(403);
                 assertThat(browser.post("/kerja/usulan", Map.of("judul", "x", "aksi", "simpan"), true).statusCode())
                         .as("POST a proposal as " + user).isEqualTo(403);
+                if (!user.equals("admin")) {
+                    assertThat(browser.post("/kerja/anggaran/" + line.getId() + "/pagu", Map.of("pagu", "1", "alasan", "x"), true)
+                            .statusCode()).as("POST a ceiling as " + user).isEqualTo(403);
+                }
                 assertThat(fingerprint()).isEqualTo(before);
             }
         }
@@ -261,6 +266,7 @@ class ApiAccessMatrixTest {
     private String fingerprint() {
         return jdbc.queryForObject("""
                 select (select count(*) from budget_line) || '/' || (select coalesce(sum(committed), 0) from budget_line)
+                    || '/' || (select coalesce(sum(ceiling), 0) from budget_line) || '/' || (select count(*) from budget_ceiling_change)
                     || '/' || (select count(*) || ':' || string_agg(status || version, ',' order by id) from program)
                     || '/' || (select count(*) from batch) || '/' || (select count(*) from registration)
                     || '/' || (select count(*) from registration where status = 'WITHDRAWN')

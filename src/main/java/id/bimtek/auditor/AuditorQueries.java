@@ -59,20 +59,25 @@ public class AuditorQueries {
 
     /**
      * A line's ledger. The running figures start at zero against the ceiling and follow every movement;
-     * {@code reconciled} says they end exactly (to the cent) at the line's current committed and realised.
+     * {@code reconciled} says they end exactly (to the cent) at the line's current committed and realised. The
+     * ceiling is today's; {@code ceilingChanges} says how it came to be, with who, when and why.
      */
     public record Ledger(long lineId, String code, String name, int fiscalYear, String source, BigDecimal ceiling,
                          BigDecimal committed, BigDecimal realised, BigDecimal remaining, List<Movement> movements,
                          List<ProgramOnLine> programmes, BigDecimal runningCommitted, BigDecimal runningRealised,
-                         BigDecimal runningRemaining, boolean reconciled) {
+                         BigDecimal runningRemaining, boolean reconciled,
+                         List<id.bimtek.budget.BudgetService.CeilingChange> ceilingChanges) {
     }
 
     private final JdbcTemplate jdbc;
     private final BudgetLineRepository lines;
 
-    public AuditorQueries(JdbcTemplate jdbc, BudgetLineRepository lines) {
+    private final id.bimtek.budget.BudgetService budget;
+
+    public AuditorQueries(JdbcTemplate jdbc, BudgetLineRepository lines, id.bimtek.budget.BudgetService budget) {
         this.jdbc = jdbc;
         this.lines = lines;
+        this.budget = budget;
     }
 
     public ProgramHeader header(long programId) {
@@ -201,6 +206,6 @@ public class AuditorQueries {
         boolean reconciled = runningCommitted.compareTo(committed) == 0 && runningRealised.compareTo(realised) == 0;
         return new Ledger(line.getId(), line.getCode(), line.getName(), line.getFiscalYear(), line.getSource().name(),
                 ceiling, committed, realised, ceiling.subtract(committed).subtract(realised), movements, programmes,
-                runningCommitted, runningRealised, runningRemaining, reconciled);
+                runningCommitted, runningRealised, runningRemaining, reconciled, budget.ceilingChanges(line.getId()));
     }
 }

@@ -70,6 +70,50 @@ public class BudgetService {
         return updated == 1;
     }
 
+    /** A change of a line's ceiling, as the ledger shows it. */
+    public record CeilingChange(long id, BigDecimal oldCeiling, BigDecimal newCeiling, String reason, String actor,
+                                java.time.Instant changedAt) {
+    }
+
+    /**
+     * Raises or lowers the ceiling, never below what is committed and realised on the line; the update is one
+     * statement, so a commitment running at the same time is either counted or refused, never squeezed past.
+     */
+    @Transactional
+    public BudgetLine changeCeiling(long lineId, BigDecimal ceiling, String reason, String actor) {
+        if (ceiling == null || ceiling.signum() < 0 || ceiling.scale() > 2 || ceiling.precision() - ceiling.scale() > 16) {
+            throw ProblemException.invalid("ceiling", "the ceiling must be an amount of zero or more, with at most two decimals");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw ProblemException.invalid("reason", "a reason of at most 1000 characters is required");
+        }
+        BigDecimal before = jdbc.queryForList("select ceiling from budget_line where id = ? for update", BigDecimal.class, lineId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("budget line " + lineId));
+        int updated = jdbc.update("update budget_line set ceiling = ? where id = ? and committed + realised <= ?",
+                ceiling, lineId, ceiling);
+        if (updated == 0) {
+            BigDecimal used = jdbc.queryForObject("select committed + realised from budget_line where id = ?", BigDecimal.class, lineId);
+            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "ceiling", "the ceiling cannot go below the "
+                    + used.toPlainString() + " committed and realised on the line", CEILING_BELOW_USE);
+        }
+        jdbc.update("""
+                insert into budget_ceiling_change (budget_line_id, old_ceiling, new_ceiling, reason, actor)
+                values (?, ?, ?, ?, ?)""", lineId, before, ceiling, reason.strip(), actor);
+        return line(lineId);
+    }
+
+    /** The rule that refuses a ceiling below what the line has committed and realised. */
+    public static final String CEILING_BELOW_USE = "CEILING_BELOW_USE";
+
+    @Transactional(readOnly = true)
+    public java.util.List<CeilingChange> ceilingChanges(long lineId) {
+        return jdbc.query("""
+                select id, old_ceiling, new_ceiling, reason, actor, changed_at from budget_ceiling_change
+                 where budget_line_id = ? order by id""", (rs, i) -> new CeilingChange(rs.getLong("id"),
+                rs.getBigDecimal("old_ceiling"), rs.getBigDecimal("new_ceiling"), rs.getString("reason"), rs.getString("actor"),
+                rs.getTimestamp("changed_at").toInstant()), lineId);
+    }
+
     /** Gives a commitment back to the line (cancellation, or what closing did not spend). */
     @Transactional
     public void release(long lineId, long programId, BigDecimal amount, String actor) {

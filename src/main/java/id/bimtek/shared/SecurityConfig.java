@@ -70,6 +70,7 @@ public class SecurityConfig {
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
+                        .requestMatchers(path("/kerja/anggaran"), path("/kerja/anggaran/**")).hasRole(ADMIN)
                         .requestMatchers(path("/kerja/program/*/batal"), path("/kerja/program/*/pendaftaran")).hasRole(DEPARTMENT_HEAD)
                         .requestMatchers(path("/kerja/wakil"), path("/kerja/wakil/**")).hasAnyRole(DIVISION_HEAD, DEPARTMENT_HEAD)
                         .requestMatchers(path("/kerja/program/**"), path("/kerja/usulan"), path("/kerja/usulan/**")).hasRole(STAFF)

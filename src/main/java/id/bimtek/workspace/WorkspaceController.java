@@ -72,6 +72,7 @@ class WorkspaceController {
         model.addAttribute("staff", me.isIn(id.bimtek.shared.Roles.STAFF));
         model.addAttribute("head", me.isIn(id.bimtek.shared.Roles.DIVISION_HEAD) || me.isIn(id.bimtek.shared.Roles.DEPARTMENT_HEAD));
         model.addAttribute("departmentHead", me.isIn(id.bimtek.shared.Roles.DEPARTMENT_HEAD));
+        model.addAttribute("admin", me.isIn(id.bimtek.shared.Roles.ADMIN));
         model.addAttribute("cancellable", java.util.Arrays.stream(ProgramStatus.values())
                 .filter(id.bimtek.cancellation.CancellationService::isCancellable).map(Enum::name).toList());
         model.addAttribute("me", page.nameOf(me.id()));
