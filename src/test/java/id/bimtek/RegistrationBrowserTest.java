@@ -6,6 +6,7 @@ import id.bimtek.proposal.Program;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.ApplicantForm;
 import id.bimtek.support.HeadlessChromium;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
@@ -25,7 +26,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -164,26 +164,11 @@ class RegistrationBrowserTest {
     }
 
     private void fillIn(String nik, String name) {
-        browser.findElement(By.id("nik")).sendKeys(nik);
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("businessName")).sendKeys("Konveksi " + name);
-        new Select(browser.findElement(By.id("sector"))).selectByValue("APPAREL");
-        browser.findElement(By.id("district")).sendKeys("Cibodas");
-        browser.findElement(By.id("phone")).sendKeys("0812 1234 5678");
-        new Select(browser.findElement(By.id("batch"))).selectByValue("Gelombang 1");
+        ApplicantForm.fillIn(browser, nik, name);
     }
 
-    /** Sends the form and waits for the answer of the expected kind; returns the reference it shows. */
     private String submitAndReadReference(String expectedOutcome) {
-        WebElement submit = browser.findElement(By.cssSelector("#registration-form button[type='submit']"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
-        submit.click();
-        wait.until(ExpectedConditions.urlContains("/hasil"));
-        WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-outcome]")));
-        assertThat(outcome.getAttribute("data-outcome")).isEqualTo(expectedOutcome);
-        String reference = browser.findElement(By.id("reference")).getText();
-        assertThat(reference).matches("[2-9A-Z]{5}-[2-9A-Z]{5}");
-        return reference;
+        return ApplicantForm.submitAndReadReference(browser, wait, expectedOutcome);
     }
 
     private String base() {
