@@ -96,6 +96,26 @@ class ApplicantsPage {
         return "kerja/applicants";
     }
 
+    private static String waitlistPosition(String message) {
+        java.util.regex.Matcher position = java.util.regex.Pattern.compile("position (\\d+)").matcher(message == null ? "" : message);
+        return position.find() ? " nomor " + position.group(1) : "";
+    }
+
+    /** Why a column's value is refused, in Bahasa Indonesia where the page's messages know it. */
+    private String invalid(String column, String message) {
+        String text = message == null ? "" : message;
+        if (column != null && column.toLowerCase(java.util.Locale.ROOT).contains("nik")) {
+            return page.text("Pattern.nik", "NIK harus 16 angka.");
+        }
+        if (column != null && column.toLowerCase(java.util.Locale.ROOT).matches(".*(phone|telepon|hp).*")) {
+            return page.text("Pattern.phone", text);
+        }
+        if (text.contains("blank") || text.contains("required") || text.contains("missing") || text.contains("empty")) {
+            return "wajib diisi.";
+        }
+        return "isinya tidak dapat dipakai (" + text + ").";
+    }
+
     /** A row of the report in words: its number, the masked NIK, what became of it and why. */
     private Map<String, Object> explain(ImportReport.RowResult row) {
         String outcome = switch (row.outcome()) {
@@ -106,9 +126,11 @@ class ApplicantsPage {
             case INVALID -> "tidak valid";
         };
         String why = switch (row.outcome()) {
+            case REGISTERED -> "kursi tersedia";
+            case WAITLISTED -> "gelombang penuh; daftar tunggu" + waitlistPosition(row.message());
+            case APPLIED -> "diperingkat bersama yang lain setelah pendaftaran ditutup";
             case REFUSED -> page.text("refusal." + row.rule(), row.message());
-            case INVALID -> "kolom " + row.field() + ": " + row.message();
-            default -> row.message();
+            case INVALID -> "kolom " + row.field() + ": " + invalid(row.field(), row.message());
         };
         return Map.of("row", row.row(), "nik", row.nik() == null ? "—" : row.nik(), "outcome", outcome, "why", why == null ? "" : why,
                 "ok", row.outcome() == ImportReport.Outcome.REGISTERED || row.outcome() == ImportReport.Outcome.APPLIED
