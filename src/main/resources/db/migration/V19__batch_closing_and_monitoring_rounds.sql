@@ -26,3 +26,7 @@ alter table outcome add column corrected_at timestamptz;
 alter table batch_session add column attendance_recorded_by varchar(100);
 alter table batch_session add column attendance_recorded_at timestamptz;
 alter table batch_session add column attendance_corrections integer not null default 0;
+
+-- The task that records a batch's attendance, noted when the engine creates it: closing the batch finds the batch
+-- by its task, never by a process variable someone completing the task could have sent.
+alter table batch add column attendance_task_id varchar(64) unique;

@@ -80,7 +80,7 @@ class ProposalAndBudgetTest {
 
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviseProposal");
         String problems = decisions.of(program.getId()).get(0).getComment();
-        assertThat(problems).contains("minimumParticipants").contains("exceeds what is left on the budget line");
+        assertThat(problems).contains("minimumParticipants").contains("melebihi sisa mata anggaran");
         // resubmitting unchanged fails validation again
         programs.submit(program.getId(), STAFF.id());
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("reviseProposal");
@@ -172,7 +172,7 @@ class ProposalAndBudgetTest {
         Program late = lifecycle.submitted(withBatches(sewing, lateBatch, null));
         assertThat(lifecycle.instanceOf(late)).isWaitingAt("reviseProposal");
         assertThat(decisions.of(late.getId()).get(0).getComment()).contains("fiscalYearReason")
-                .contains("outside the budget line's fiscal year " + line.getFiscalYear());
+                .contains("di luar tahun anggaran " + line.getFiscalYear());
 
         String reason = "Bahan praktik baru tiba Januari; kontrak penyedia tahun jamak";
         Program explained = lifecycle.submitted(withBatches(sewing, lateBatch, reason));

@@ -132,7 +132,7 @@ class WholeProgrammeBrowserTest {
 
         // staff revise from their task list
         signIn("staff");
-        kerjakan("Perbaiki usulan");
+        kerjakan("Perbaiki usulan", program);
         assertThat(text("#sent-back")).contains("Kuota 39 terlalu besar");
         fill(Map.of("g0_kuota", "3"));
         screenshots("revise");
@@ -197,7 +197,7 @@ class WholeProgrammeBrowserTest {
         lifecycle.sessionsHeld(program);
         signIn("staff");
         browser.manage().window().setSize(PHONE);
-        kerjakan("Catat kehadiran Gelombang 1");
+        kerjakan("Catat kehadiran Gelombang 1", program);
         for (int session = 1; session <= 3; session++) {
             if (session > 1) {
                 click(By.xpath("//ul[contains(@class,'sessions')]//a[contains(., 'Sesi " + session + "')]"));
@@ -214,7 +214,7 @@ class WholeProgrammeBrowserTest {
 
         // the closing report, then the head's approval in Tasklist
         browser.manage().window().setSize(DESKTOP);
-        kerjakan("Susun laporan penutupan");
+        kerjakan("Susun laporan penutupan", program);
         fill(Map.of("realisasi_0", "9.000.000", "realisasi_1", "14.100.000", "catatan", "Pelatihan selesai; 3 peserta lulus"));
         screenshots("closing-report");
         click(By.xpath("//button[normalize-space()='Ajukan laporan ke kepala dinas']"));
@@ -227,7 +227,7 @@ class WholeProgrammeBrowserTest {
         for (int round = 1; round <= 2; round++) {
             lifecycle.passTime(Duration.ofDays(95));
             signIn("staff");
-            kerjakan("Catat hasil pemantauan, putaran " + round);
+            kerjakan("Catat hasil pemantauan, putaran " + round, program);
             for (WebElement select : browser.findElements(By.cssSelector("select[name^='aktif_']"))) {
                 new Select(select).selectByValue("ya");
             }
@@ -277,10 +277,11 @@ class WholeProgrammeBrowserTest {
         wait.until(ExpectedConditions.urlMatches("/(kerja|audit)/?$"));
     }
 
-    /** From the workspace's "Menunggu Anda", the task of that name. */
-    private void kerjakan(String task) {
+    /** From the workspace's "Menunggu Anda", the task of that name of this programme (other tests leave theirs). */
+    private void kerjakan(String task, Program program) {
         browser.get(base() + "/kerja");
-        click(By.xpath("//tr[.//strong[normalize-space()='" + task + "']]//a[normalize-space()='Kerjakan']"));
+        click(By.xpath("//tr[.//strong[normalize-space()='" + task + "'] and contains(., '" + program.getCode() + "')]"
+                + "//a[normalize-space()='Kerjakan']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
     }
 

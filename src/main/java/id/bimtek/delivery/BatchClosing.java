@@ -29,6 +29,22 @@ public class BatchClosing {
         this.audit = audit;
     }
 
+    /** Notes the task that records the batch's attendance, as the engine creates it. */
+    @Transactional
+    public void attachTask(long programId, long batchId, String taskId) {
+        if (jdbc.update("update batch set attendance_task_id = ? where id = ? and program_id = ?", taskId, batchId, programId) == 0) {
+            throw ProblemException.notFound("batch " + batchId + " of programme " + programId);
+        }
+    }
+
+    /** The batch whose attendance the task records. */
+    @Transactional(readOnly = true)
+    public long batchOfTask(long programId, String taskId) {
+        return jdbc.queryForList("select id from batch where attendance_task_id = ? and program_id = ?", Long.class,
+                taskId, programId).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("the batch of task " + taskId));
+    }
+
     /** {@code reason}: why sessions are left unrecorded; needed only when some are. */
     @Transactional
     public void close(long programId, long batchId, String reason, String user) {

@@ -28,41 +28,41 @@ public class ProposalValidator {
     public List<String> problemsOf(Program program) {
         List<String> problems = new ArrayList<>();
         if (!program.getRegistrationDeadline().isAfter(Instant.now())) {
-            problems.add("registrationDeadline: the registration deadline has already passed");
+            problems.add("registrationDeadline: batas pendaftaran sudah lewat");
         }
         LocalDate deadlineDay = program.getRegistrationDeadline().atZone(JAKARTA).toLocalDate();
         int fiscalYear = budget.line(program.getBudgetLineId()).getFiscalYear();
         for (Batch batch : program.getBatches()) {
             for (String track : batch.getTracks()) {
                 if (!program.getTracks().contains(track)) {
-                    problems.add("batches: batch '" + batch.getName() + "' is in track " + track
-                            + ", which is not one of the programme's tracks " + program.getTracks());
+                    problems.add("batches: gelombang '" + batch.getName() + "' untuk bidang " + track
+                            + ", yang bukan bidang program " + program.getTracks());
                 }
             }
             // money of one fiscal year pays for sessions of that year, unless the proposal says why not
             if ((batch.getStartDate().getYear() != fiscalYear || batch.getEndDate().getYear() != fiscalYear)
                     && program.getFiscalYearReason() == null) {
-                problems.add("fiscalYearReason: batch '" + batch.getName() + "' runs " + batch.getStartDate() + " to "
-                        + batch.getEndDate() + ", outside the budget line's fiscal year " + fiscalYear
-                        + "; move it into " + fiscalYear + " or say why it cannot be");
+                problems.add("fiscalYearReason: gelombang '" + batch.getName() + "' berlangsung " + batch.getStartDate() + " s.d. "
+                        + batch.getEndDate() + ", di luar tahun anggaran " + fiscalYear + " mata anggarannya; pindahkan ke "
+                        + fiscalYear + " atau tuliskan alasannya");
             }
             if (!batch.getStartDate().isAfter(deadlineDay)) {
-                problems.add("batches: batch '" + batch.getName() + "' starts on " + batch.getStartDate()
-                        + ", not after the registration deadline");
+                problems.add("batches: gelombang '" + batch.getName() + "' mulai " + batch.getStartDate()
+                        + ", tidak setelah batas pendaftaran");
             }
         }
         for (String round : program.getFollowUpRounds()) {
             if (!IsoDurations.isValid(round)) {
-                problems.add("followUpRounds: '" + round + "' is not a positive ISO-8601 duration such as P3M or PT2M");
+                problems.add("followUpRounds: '" + round + "' bukan jangka waktu ISO-8601 yang positif, mis. P3M atau PT2M");
             }
         }
         if (program.getMinimumParticipants() > program.totalQuota()) {
-            problems.add("minimumParticipants: the minimum of " + program.getMinimumParticipants()
-                    + " participants is more than the " + program.totalQuota() + " seats of all batches");
+            problems.add("minimumParticipants: peserta minimum " + program.getMinimumParticipants()
+                    + " lebih banyak dari " + program.totalQuota() + " kursi semua gelombang");
         }
         if (program.requestedTotal().compareTo(budget.remaining(program.getBudgetLineId())) > 0) {
-            problems.add("budgetItems: the requested total " + program.requestedTotal().toPlainString()
-                    + " exceeds what is left on the budget line (" + budget.remaining(program.getBudgetLineId()).toPlainString() + ")");
+            problems.add("budgetItems: jumlah yang diminta " + id.bimtek.shared.Rupiah.of(program.requestedTotal())
+                    + " melebihi sisa mata anggaran (" + id.bimtek.shared.Rupiah.of(budget.remaining(program.getBudgetLineId())) + ")");
         }
         return problems;
     }

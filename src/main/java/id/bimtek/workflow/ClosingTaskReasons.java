@@ -25,16 +25,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClosingTaskReasons {
 
+    /**
+     * The batch is noted with the task when the engine creates it (from the multi-instance element, before anyone
+     * holds the task), and found by the task when it completes.
+     */
     @Bean("recordAttendanceTask")
     ReasonedTask recordAttendanceTask(BatchClosing batches, ProcessPrograms processPrograms) {
-        return new ReasonedTask("recordAttendance", BatchClosing.UNRECORDED_SESSIONS_REASON, (task, reason, user) ->
-                batches.close(processPrograms.idOf(task), (Long) task.getVariable(BATCH_ID), reason, user));
+        return new ReasonedTask("recordAttendance", BatchClosing.UNRECORDED_SESSIONS_REASON, (task, reason, user) -> {
+            long programId = processPrograms.idOf(task);
+            batches.close(programId, batches.batchOfTask(programId, task.getId()), reason, user);
+        }, task -> batches.attachTask(processPrograms.idOf(task), (Long) task.getVariable(BATCH_ID), task.getId()));
     }
 
     @Bean("recordOutcomesTask")
     ReasonedTask recordOutcomesTask(FollowUpService followUp, ProcessPrograms processPrograms) {
         return new ReasonedTask("recordOutcomes", FollowUpService.MISSING_OUTCOMES_REASON, (task, reason, user) ->
-                followUp.recordRound(processPrograms.idOf(task), reason, user));
+                followUp.recordRound(processPrograms.idOf(task), reason, user), task -> { });
     }
 
     /** What completing the task does in its stage. */
@@ -42,17 +48,19 @@ class ClosingTaskReasons {
         void finish(DelegateTask task, String reason, String user);
     }
 
-    /** The completion (its one form field) and the listener on {@code complete} of one such task. */
+    /** The completion (its one form field) and the listener on {@code create} and {@code complete} of one such task. */
     static final class ReasonedTask implements TaskCompletion, TaskListener {
 
         private final String key;
         private final String reasonField;
         private final Finish finish;
+        private final java.util.function.Consumer<DelegateTask> created;
 
-        ReasonedTask(String key, String reasonField, Finish finish) {
+        ReasonedTask(String key, String reasonField, Finish finish, java.util.function.Consumer<DelegateTask> created) {
             this.key = key;
             this.reasonField = reasonField;
             this.finish = finish;
+            this.created = created;
         }
 
         @Override
@@ -69,6 +77,10 @@ class ClosingTaskReasons {
 
         @Override
         public void notify(DelegateTask task) {
+            if (EVENTNAME_CREATE.equals(task.getEventName())) {
+                created.accept(task);
+                return;
+            }
             String user = ActingUser.of(task.getExecution());
             if (ActingUser.SYSTEM.equals(user) && task.getAssignee() != null) {
                 user = task.getAssignee();

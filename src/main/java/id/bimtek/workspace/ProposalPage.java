@@ -104,8 +104,8 @@ class ProposalPage {
             redirect.addFlashAttribute("done", "Konsep " + result.getCode() + " tersimpan.");
             return "redirect:/kerja/usulan/" + result.getId();
         } catch (ProblemException e) {
-            form.reject(e.field(), page.explain(e));
-            model.addAttribute("problem", page.explain(e));
+            form.reject(e.field(), inWords(e));
+            model.addAttribute("problem", "Usulan belum tersimpan: " + inWords(e));
             return show(form, program, model);
         }
     }
@@ -131,6 +131,32 @@ class ProposalPage {
         model.addAttribute("sentBackBy", sentBack.map(decision -> page.nameOf(decision.getActor())).orElse(null));
         model.addAttribute("me", page.nameOf(CurrentUser.get().id()));
         return "kerja/proposal";
+    }
+
+    /** The service's refusals of a proposal, as the editor says them. */
+    private String inWords(ProblemException e) {
+        String field = e.field() == null ? "" : e.field();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+            return "hanya penyusun usulan yang dapat mengubah atau mengajukannya.";
+        }
+        if (field.equals("status")) {
+            return "usulan dalam status ini tidak dapat diubah atau diajukan.";
+        }
+        if (field.equals("budgetLineCode")) {
+            return message.contains("belongs to") ? "mata anggaran ini milik instansi lain; pilih mata anggaran penyelenggara."
+                    : "mata anggaran tidak ditemukan untuk tahun anggaran itu.";
+        }
+        if (field.endsWith(".name") && message.contains("twice")) {
+            return "nama gelombang dipakai dua kali.";
+        }
+        if (field.endsWith(".endDate")) {
+            return "tanggal selesai sebelum tanggal mulai.";
+        }
+        if (field.contains("sessionPlan") || field.endsWith(".sessions")) {
+            return "jadwal sesi tidak cocok dengan tanggal atau jumlah sesi gelombang.";
+        }
+        return page.explain(e);
     }
 
     /** "3.31.01.2.01.0003 · Pemberdayaan ... · 2026 · sisa Rp 500.000.000": what staff pick a line by. */
