@@ -37,12 +37,18 @@ public class BatchClosing {
         }
     }
 
-    /** The batch whose attendance the task records. */
+    /** The batch whose attendance the task records; empty for a task created before the batch noted its task. */
     @Transactional(readOnly = true)
-    public long batchOfTask(long programId, String taskId) {
+    public java.util.Optional<Long> batchOfTask(long programId, String taskId) {
         return jdbc.queryForList("select id from batch where attendance_task_id = ? and program_id = ?", Long.class,
-                taskId, programId).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("the batch of task " + taskId));
+                taskId, programId).stream().findFirst();
+    }
+
+    /** The task that records the batch's attendance, while it is open. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> taskOf(long programId, long batchId) {
+        return jdbc.queryForList("select attendance_task_id from batch where id = ? and program_id = ? and not delivered",
+                String.class, batchId, programId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** {@code reason}: why sessions are left unrecorded; needed only when some are. */

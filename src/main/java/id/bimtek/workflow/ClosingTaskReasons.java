@@ -33,7 +33,9 @@ class ClosingTaskReasons {
     ReasonedTask recordAttendanceTask(BatchClosing batches, ProcessPrograms processPrograms) {
         return new ReasonedTask("recordAttendance", BatchClosing.UNRECORDED_SESSIONS_REASON, (task, reason, user) -> {
             long programId = processPrograms.idOf(task);
-            batches.close(programId, batches.batchOfTask(programId, task.getId()), reason, user);
+            // a task created before batches noted their task (V19) still names its batch by the engine's variable
+            long batch = batches.batchOfTask(programId, task.getId()).orElseGet(() -> (Long) task.getVariable(BATCH_ID));
+            batches.close(programId, batch, reason, user);
         }, task -> batches.attachTask(processPrograms.idOf(task), (Long) task.getVariable(BATCH_ID), task.getId()));
     }
 

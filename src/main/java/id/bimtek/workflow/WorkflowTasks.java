@@ -1,7 +1,5 @@
 package id.bimtek.workflow;
 
-import static id.bimtek.proposal.ProcessVariables.BATCH_ID;
-
 import id.bimtek.delegation.Delegations;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -109,36 +107,22 @@ public class WorkflowTasks {
         }).toList();
     }
 
-    /** An open task and the batch it is for (a batch's delivery task), as the project's pages open it. */
-    public record OpenTask(TaskView view, Long batchId) {
-    }
-
     /** The open task, if there is one with that id. */
     @Transactional(readOnly = true)
-    public java.util.Optional<OpenTask> find(String taskId) {
+    public java.util.Optional<TaskView> find(String taskId) {
         return tasks.createTaskQuery().taskId(taskId).active().list().stream().findFirst()
-                .map(task -> new OpenTask(views(List.of(task)).get(0), batchOf(task)));
+                .map(task -> views(List.of(task)).get(0));
     }
 
-    /** A programme's open tasks of one kind, each with the batch it is for. */
+    /** A programme's open tasks of one kind, oldest first. */
     @Transactional(readOnly = true)
-    public List<OpenTask> open(long programId, String key) {
+    public List<TaskView> open(long programId, String key) {
         String code = programs.findById(programId).map(Program::getCode).orElse(null);
         if (code == null) {
             return List.of();
         }
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).active()
-                .orderByTaskCreateTime().asc().list();
-        List<TaskView> views = views(open);
-        List<OpenTask> found = new java.util.ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
-            found.add(new OpenTask(views.get(i), batchOf(open.get(i))));
-        }
-        return found;
-    }
-
-    private Long batchOf(Task task) {
-        return tasks.getVariable(task.getId(), BATCH_ID) instanceof Long batch ? batch : null;
+        return views(tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).active()
+                .orderByTaskCreateTime().asc().list());
     }
 
     @Transactional

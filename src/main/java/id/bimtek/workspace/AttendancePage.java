@@ -34,8 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/kerja/program/{programId}/gelombang/{batchId}")
 class AttendancePage {
 
-    private static final String RECORD_ATTENDANCE = "recordAttendance";
-
     private final ProgramService programs;
     private final AttendanceService attendance;
     private final AttendanceRecords records;
@@ -80,7 +78,7 @@ class AttendancePage {
             participants.stream().filter(p -> Boolean.TRUE.equals(p.present())).forEach(p -> ticked.add(p.id()));
             instructors.stream().filter(p -> Boolean.TRUE.equals(p.present())).forEach(p -> instructorsTicked.add(p.id()));
         }
-        Optional<WorkflowTasks.OpenTask> task = taskOf(programId, batchId);
+        Optional<WorkflowTasks.TaskView> task = taskOf(programId, batchId);
         boolean open = program.getStatus() == ProgramStatus.IN_DELIVERY && !batch.isDelivered();
         model.addAttribute("program", program);
         model.addAttribute("batch", batch);
@@ -124,7 +122,7 @@ class AttendancePage {
                  @RequestParam(required = false) String yakin, RedirectAttributes redirect) {
         Batch batch = batchOf(programs.get(programId), batchId);
         String back = "redirect:/kerja/program/{programId}/gelombang/{batchId}/kehadiran";
-        Optional<WorkflowTasks.OpenTask> task = taskOf(programId, batchId);
+        Optional<WorkflowTasks.TaskView> task = taskOf(programId, batchId);
         if (task.isEmpty()) {
             redirect.addFlashAttribute("problem", "Tidak ada tugas pencatatan kehadiran yang terbuka untuk " + batch.getName() + ".");
             return back;
@@ -146,19 +144,20 @@ class AttendancePage {
             return back;
         }
         try {
-            tasks.complete(task.get().view().id(), reason == null || unrecorded.isEmpty() ? Map.of()
+            tasks.complete(task.get().id(), reason == null || unrecorded.isEmpty() ? Map.of()
                     : Map.of(BatchClosing.UNRECORDED_SESSIONS_REASON, reason), CurrentUser.get());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", page.explain(e));
             return back;
         }
         redirect.addFlashAttribute("done", "Kehadiran " + batch.getName() + " (" + programs.get(programId).getCode()
-                + ") ditutup. Tugas \"" + task.get().view().name() + "\" selesai.");
+                + ") ditutup. Tugas \"" + task.get().name() + "\" selesai.");
         return "redirect:/kerja";
     }
 
-    private Optional<WorkflowTasks.OpenTask> taskOf(long programId, long batchId) {
-        return tasks.open(programId, RECORD_ATTENDANCE).stream().filter(t -> Long.valueOf(batchId).equals(t.batchId())).findFirst();
+    /** The batch's open attendance task: the domain notes it when the engine creates it. */
+    private Optional<WorkflowTasks.TaskView> taskOf(long programId, long batchId) {
+        return closing.taskOf(programId, batchId).flatMap(tasks::find);
     }
 
     private static Batch batchOf(Program program, long batchId) {

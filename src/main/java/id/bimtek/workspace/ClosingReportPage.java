@@ -69,7 +69,7 @@ class ClosingReportPage {
     String file(@PathVariable long programId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Program program = programs.get(programId);
         String back = "redirect:/kerja/program/{programId}/penutupan";
-        Optional<WorkflowTasks.OpenTask> task = taskOf(programId);
+        Optional<WorkflowTasks.TaskView> task = taskOf(programId);
         if (task.isEmpty()) {
             redirect.addFlashAttribute("problem", "Tidak ada laporan penutupan yang sedang disusun untuk program ini.");
             return back;
@@ -120,7 +120,7 @@ class ClosingReportPage {
             report.put("notes", notes);
         }
         try {
-            tasks.complete(task.get().view().id(), report, CurrentUser.get());
+            tasks.complete(task.get().id(), report, CurrentUser.get());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", page.explain(e));
             redirect.addFlashAttribute("sent", form);
@@ -130,7 +130,7 @@ class ClosingReportPage {
         return "redirect:/kerja";
     }
 
-    private Optional<WorkflowTasks.OpenTask> taskOf(long programId) {
+    private Optional<WorkflowTasks.TaskView> taskOf(long programId) {
         return tasks.open(programId, FILE_CLOSING_REPORT).stream().findFirst();
     }
 }

@@ -114,7 +114,7 @@ class MonitoringPage {
     @PostMapping("/selesai")
     String close(@PathVariable long programId, @RequestParam(required = false) String alasan, RedirectAttributes redirect) {
         Program program = programs.get(programId);
-        Optional<WorkflowTasks.OpenTask> task = taskOf(programId);
+        Optional<WorkflowTasks.TaskView> task = taskOf(programId);
         OptionalInt open = followUp.openRound(programId);
         if (task.isEmpty() || open.isEmpty()) {
             redirect.addFlashAttribute("problem", "Tidak ada putaran pemantauan yang sedang jatuh tempo.");
@@ -133,18 +133,18 @@ class MonitoringPage {
             return "redirect:/kerja/program/{programId}/pemantauan";
         }
         try {
-            tasks.complete(task.get().view().id(), missing.isEmpty() ? Map.of()
+            tasks.complete(task.get().id(), missing.isEmpty() ? Map.of()
                     : Map.of(FollowUpService.MISSING_OUTCOMES_REASON, reason), CurrentUser.get());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", page.explain(e));
             return "redirect:/kerja/program/{programId}/pemantauan";
         }
         redirect.addFlashAttribute("done", "Putaran " + open.getAsInt() + " " + program.getCode()
-                + " tercatat. Tugas \"" + task.get().view().name() + "\" selesai.");
+                + " tercatat. Tugas \"" + task.get().name() + "\" selesai.");
         return "redirect:/kerja/program/{programId}/pemantauan";
     }
 
-    private Optional<WorkflowTasks.OpenTask> taskOf(long programId) {
+    private Optional<WorkflowTasks.TaskView> taskOf(long programId) {
         return tasks.open(programId, RECORD_OUTCOMES).stream().findFirst();
     }
 

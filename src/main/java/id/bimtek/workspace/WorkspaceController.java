@@ -44,8 +44,10 @@ class WorkspaceController {
     private final WorkflowTasks tasks;
     private final ProgramService programs;
     private final StaffPage page;
+    private final id.bimtek.delivery.BatchClosing batches;
 
-    WorkspaceController(WorkflowTasks tasks, ProgramService programs, StaffPage page) {
+    WorkspaceController(WorkflowTasks tasks, ProgramService programs, StaffPage page, id.bimtek.delivery.BatchClosing batches) {
+        this.batches = batches;
         this.tasks = tasks;
         this.programs = programs;
         this.page = page;
@@ -82,12 +84,16 @@ class WorkspaceController {
     /** Tasklist's "open external form" and the workspace's task links land here. */
     @GetMapping("/kerja/tugas")
     String task(@RequestParam String taskId) {
-        WorkflowTasks.OpenTask task = tasks.find(taskId)
+        WorkflowTasks.TaskView view = tasks.find(taskId)
                 .orElseThrow(() -> ProblemException.notFound("open task " + taskId));
-        WorkflowTasks.TaskView view = task.view();
         String page = PAGES.get(view.key());
-        if (view.programId() != null && page != null && (task.batchId() != null || !page.contains("{b}"))) {
-            return "redirect:" + UriComponentsBuilder.fromPath(page).buildAndExpand(view.programId(), task.batchId()).toUriString();
+        Long batch = page != null && page.contains("{b}") && view.programId() != null
+                ? batches.batchOfTask(view.programId(), view.id()).orElse(null) : null;
+        if (view.programId() != null && page != null && (batch != null || !page.contains("{b}"))) {
+            return "redirect:" + UriComponentsBuilder.fromPath(page).buildAndExpand(view.programId(), batch).toUriString();
+        }
+        if (view.programId() != null && page != null) {
+            return "redirect:/kerja"; // an attendance task older than the batch's note of it: its sheet is linked there
         }
         return "redirect:" + TASKLIST + "#/?task=" + view.id();
     }
