@@ -169,6 +169,12 @@ class StaffWorkspaceBrowserTest {
         wait.until(ExpectedConditions.urlContains("/kerja"));
         shoot("/kerja/usulan/baru", "8-new-proposal");
         shoot("/kerja/usulan/" + draft.getId(), "9-revise-proposal");
+        browser.findElement(By.xpath("//button[normalize-space()='Rinci jadwal per sesi']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("g0_s2_topik")));
+        chromium.saveFullPage("StaffWorkspace-9b-session-plan-desktop");
+        browser.manage().window().setSize(PHONE);
+        chromium.saveFullPage("StaffWorkspace-9b-session-plan-phone");
+        browser.manage().window().setSize(DESKTOP);
         shoot("/kerja/program/" + program.getId() + "/pendaftar", "10-applicants");
 
         lifecycle.passTime(Duration.ofDays(8));

@@ -360,6 +360,47 @@ class StaffWorkspaceTest {
     }
 
     @Test
+    void staffDetailABatchsSessionsInTheEditor() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        java.time.LocalDate start = Lifecycle.firstSessionDay();
+        Map<String, String> proposal = new java.util.LinkedHashMap<>(Map.ofEntries(
+                Map.entry("judul", "Bimtek Pengemasan Produk Pangan"), Map.entry("jenis", "BIMTEK"),
+                Map.entry("penyelenggara", "Disperindakop dan UKM Kota Tangerang"),
+                Map.entry("mata_anggaran", line.getCode() + "|" + line.getFiscalYear()),
+                Map.entry("batas", start.minusDays(5).atTime(16, 0).toString()), Map.entry("minimum", "5"),
+                Map.entry("ambang", "80"), Map.entry("alokasi", "FIRST_COME"), Map.entry("bidang_FOOD", "ya"),
+                Map.entry("gelombang", "1"), Map.entry("g0_nama", "Gelombang 1"), Map.entry("g0_tempat", "Aula Disperindakop"),
+                Map.entry("g0_mulai", start.toString()), Map.entry("g0_selesai", start.plusDays(1).toString()),
+                Map.entry("g0_cara", "HYBRID"), Map.entry("g0_kuota", "25"), Map.entry("g0_sesi", "2"),
+                Map.entry("item", "1"), Map.entry("i0_uraian", "Honorarium instruktur"), Map.entry("i0_jumlah", "6.000.000")));
+        PageBrowser staff = new PageBrowser(port).signIn("staff");
+        staff.get("/kerja/usulan/baru"); // the form's token
+        HttpResponse<String> detailed = staff.post("/kerja/usulan", with(proposal, "aksi", "rinci-gelombang-0"), true);
+        assertThat(detailed.body()).contains("Jadwal per sesi", "name=\"g0_s1_tanggal\" value=\"" + start.plusDays(1) + "\"",
+                "value=\"Sesi 2\"");
+
+        proposal.putAll(Map.of("g0_rinci", "ya", "g0_s0_tanggal", start.toString(), "g0_s0_mulai", "09:00", "g0_s0_selesai", "12:00",
+                "g0_s0_cara", "ON_SITE", "g0_s0_tempat", "Aula Disperindakop", "g0_s0_topik", "Desain kemasan",
+                "g0_s1_tanggal", start.plusDays(5).toString(), "g0_s1_mulai", "13:00", "g0_s1_selesai", "15:00"));
+        proposal.putAll(Map.of("g0_s1_cara", "ONLINE", "g0_s1_tempat", "https://zoom.us/j/3175", "g0_s1_topik", "Label dan izin edar"));
+        HttpResponse<String> outside = staff.post("/kerja/usulan", with(proposal, "aksi", "simpan"), true);
+        assertThat(outside.statusCode()).isEqualTo(200);
+        assertThat(outside.body()).contains("tanggal sesi di luar tanggal gelombang");
+
+        proposal.put("g0_s1_tanggal", start.plusDays(1).toString());
+        HttpResponse<String> saved = staff.post("/kerja/usulan", with(proposal, "aksi", "simpan"), true);
+        long programId = Long.parseLong(saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/kerja/usulan/", ""));
+        List<id.bimtek.proposal.BatchSession> plan = lifecycle.program(programId).getBatches().get(0).getSessionPlan();
+        assertThat(plan).extracting(id.bimtek.proposal.BatchSession::getTopic).containsExactly("Desain kemasan", "Label dan izin edar");
+        assertThat(plan.get(1).getMode()).isEqualTo(id.bimtek.proposal.SessionMode.ONLINE);
+        assertThat(plan.get(1).getMeetingLink()).isEqualTo("https://zoom.us/j/3175");
+        assertThat(plan.get(0).getStartTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        // opened again, the detailed plan is shown as it was saved
+        assertThat(staff.get("/kerja/usulan/" + programId).body()).contains("Jadwal per sesi", "value=\"Desain kemasan\"",
+                "value=\"https://zoom.us/j/3175\"");
+    }
+
+    @Test
     void staffUploadApplicantsCollectedOnPaperAndSeeEachRowsFate() throws Exception {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 5, 1, 10_000_000));
         String siti = Lifecycle.nextNik();

@@ -7,6 +7,7 @@ import id.bimtek.proposal.BudgetItem;
 import id.bimtek.proposal.DeliveryMode;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRequest;
+import id.bimtek.proposal.SessionMode;
 import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Wib;
 import jakarta.validation.ConstraintViolation;
@@ -31,6 +32,7 @@ public final class ProposalForm {
 
     static final List<String> KINDS = List.of("BIMTEK", "PELATIHAN");
     static final List<String> KNOWN_TRACKS = List.of("APPAREL", "FOOD", "BOGA", "CRAFT", "BATIK", "FURNITURE", "DIGITAL");
+    private static final Pattern SESSION_PATH = Pattern.compile("batches\\[(\\d+)]\\.sessionPlan\\[(\\d+)]\\.?(\\w*).*");
     private static final Pattern PATH = Pattern.compile("(batches|budgetItems)\\[(\\d+)]\\.?(\\w*)(.*)");
 
     private final Map<String, String> values;
@@ -93,6 +95,20 @@ public final class ProposalForm {
             values.put("g" + i + "_cara", batch.getMode().name());
             values.put("g" + i + "_kuota", String.valueOf(batch.getQuota()));
             values.put("g" + i + "_sesi", String.valueOf(batch.getSessions()));
+            List<BatchSession> plan = batch.getSessionPlan();
+            for (int j = 0; j < plan.size(); j++) {
+                BatchSession session = plan.get(j);
+                String row = "g" + i + "_s" + j + "_";
+                values.put(row + "tanggal", session.getSessionDate().toString());
+                values.put(row + "mulai", session.getStartTime().toString());
+                values.put(row + "selesai", session.getEndTime().toString());
+                values.put(row + "cara", session.getMode().name());
+                values.put(row + "tempat", session.getMode() == SessionMode.ONLINE ? session.getMeetingLink() : session.getVenue());
+                values.put(row + "topik", session.getTopic());
+            }
+            if (!generated(batch)) {
+                values.put("g" + i + "_rinci", "ya");
+            }
         }
         List<BudgetItem> items = program.getBudgetItems();
         values.put("item", String.valueOf(items.size()));
@@ -139,6 +155,34 @@ public final class ProposalForm {
         for (String field : List.of("tempat", "mulai", "selesai", "kuota")) {
             values.put("g" + n + "_" + field, value("g" + (n - 1) + "_" + field));
         }
+    }
+
+    /** Shows batch {@code index}'s sessions one by one, filled from its dates and venue where not yet given. */
+    void detailSessions(int index) {
+        values.put("g" + index + "_rinci", "ya");
+        String g = "g" + index + "_";
+        LocalDate start = parseDate(value(g + "mulai"));
+        LocalDate end = parseDate(value(g + "selesai"));
+        for (int j : sessionRows(index)) {
+            String row = g + "s" + j + "_";
+            if (!value(row + "tanggal").isEmpty()) {
+                continue;
+            }
+            LocalDate day = start == null ? null : end != null && start.plusDays(j).isAfter(end) ? end : start.plusDays(j);
+            values.put(row + "tanggal", day == null ? "" : day.toString());
+            values.put(row + "mulai", "08:00");
+            values.put(row + "selesai", "16:00");
+            values.put(row + "cara", DeliveryMode.ONLINE.name().equals(value(g + "cara")) ? SessionMode.ONLINE.name() : SessionMode.ON_SITE.name());
+            values.put(row + "tempat", value(g + "tempat"));
+            values.put(row + "topik", "Sesi " + (j + 1));
+        }
+    }
+
+    /** The rows of batch {@code index}'s session plan: as many as its number of sessions (at most 100). */
+    public List<Integer> sessionRows(int index) {
+        String count = value("g" + index + "_sesi");
+        int n = count.matches("\\d{1,3}") ? Math.min(100, Integer.parseInt(count)) : 0;
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 
     void addItem() {
@@ -191,8 +235,10 @@ public final class ProposalForm {
             LocalDate end = date(g + "selesai");
             Integer sessions = integer(value(g + "sesi"), g + "sesi");
             DeliveryMode mode = value(g + "cara").isEmpty() ? null : DeliveryMode.valueOf(value(g + "cara"));
+            List<ProgramRequest.SessionRequest> plan = ticked(g + "rinci") && sessions != null
+                    ? detailedPlan(i, sessions) : keptPlan(i, start, end, sessions);
             batchRequests.add(new ProgramRequest.BatchRequest(value(g + "nama"), tracks, start, end, value(g + "tempat"), mode,
-                    integer(value(g + "kuota"), g + "kuota"), sessions, keptPlan(i, start, end, sessions)));
+                    integer(value(g + "kuota"), g + "kuota"), sessions, plan));
         }
         List<ProgramRequest.BudgetItemRequest> itemRequests = new ArrayList<>();
         for (int i = 0; i < items(); i++) {
@@ -230,6 +276,18 @@ public final class ProposalForm {
 
     /** {@code batches[1].quota} is the input {@code g1_kuota}. */
     static String inputOf(String path) {
+        Matcher session = SESSION_PATH.matcher(path);
+        if (session.matches()) {
+            String input = switch (session.group(3)) {
+                case "date" -> "tanggal";
+                case "start" -> "mulai";
+                case "end" -> "selesai";
+                case "mode" -> "cara";
+                case "venue", "meetingLink" -> "tempat";
+                default -> "topik";
+            };
+            return "g" + session.group(1) + "_s" + session.group(2) + "_" + input;
+        }
         Matcher matcher = PATH.matcher(path);
         if (matcher.matches()) {
             String prefix = matcher.group(1).equals("batches") ? "g" : "i";
@@ -317,6 +375,45 @@ public final class ProposalForm {
         }
     }
 
+    /** The sessions as the rows say them; the instructors of a saved session stay with it (the API assigns them). */
+    private List<ProgramRequest.SessionRequest> detailedPlan(int index, int sessions) {
+        List<ProgramRequest.SessionRequest> plan = new ArrayList<>();
+        List<BatchSession> savedPlan = index < saved.size() ? saved.get(index).getSessionPlan() : List.of();
+        for (int j = 0; j < Math.min(sessions, 100); j++) {
+            String row = "g" + index + "_s" + j + "_";
+            LocalDate day = date(row + "tanggal");
+            java.time.LocalTime from = time(row + "mulai");
+            java.time.LocalTime to = time(row + "selesai");
+            SessionMode mode = SessionMode.ONLINE.name().equals(value(row + "cara")) ? SessionMode.ONLINE : SessionMode.ON_SITE;
+            String place = blankToNull(value(row + "tempat"));
+            List<ProgramRequest.InstructorAssignment> instructors = j < savedPlan.size()
+                    ? savedPlan.get(j).getInstructors().stream().map(assigned -> new ProgramRequest.InstructorAssignment(
+                            assigned.getInstructorId(), assigned.getRole(), assigned.getHonorarium(), assigned.getHonorariumItem()))
+                            .toList()
+                    : List.of();
+            plan.add(new ProgramRequest.SessionRequest(day, from, to, mode, mode == SessionMode.ON_SITE ? place : null,
+                    mode == SessionMode.ONLINE ? place : null, value(row + "topik"), instructors));
+        }
+        return plan;
+    }
+
+    private java.time.LocalTime time(String input) {
+        try {
+            return value(input).isEmpty() ? null : java.time.LocalTime.parse(value(input));
+        } catch (DateTimeParseException e) {
+            errors.put(input, "jam tidak valid, mis. 08:00");
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return text.isEmpty() ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The saved batch's session plan, while its dates and number of sessions are as saved; else generated anew. */
     private List<ProgramRequest.SessionRequest> keptPlan(int index, LocalDate start, LocalDate end, Integer sessions) {
         if (index >= saved.size()) {
@@ -327,11 +424,15 @@ public final class ProposalForm {
                 || batch.getSessions() != sessions) {
             return null;
         }
-        boolean generated = batch.getSessionPlan().stream().allMatch(session -> session.getInstructors().isEmpty()
+        // a detailed plan (instructors, topics, times) stays as it was; a generated one follows the batch
+        return generated(batch) ? null : batch.getSessionPlan().stream().map(ProposalForm::request).toList();
+    }
+
+    /** Whether the batch's sessions are the ones its dates imply: one a day, 08:00 to 16:00, "Sesi N", nobody assigned. */
+    private static boolean generated(Batch batch) {
+        return batch.getSessionPlan().stream().allMatch(session -> session.getInstructors().isEmpty()
                 && session.getTopic().equals("Sesi " + session.getSessionNo())
                 && session.getStartTime().equals(java.time.LocalTime.of(8, 0)) && session.getEndTime().equals(java.time.LocalTime.of(16, 0)));
-        // a plan the editor does not show (instructors, topics, times) stays as it was; a generated one follows the batch
-        return generated ? null : batch.getSessionPlan().stream().map(ProposalForm::request).toList();
     }
 
     private static ProgramRequest.SessionRequest request(BatchSession session) {

@@ -71,6 +71,10 @@ class ProposalPage {
             form.addBatch();
             return show(form, program, model);
         }
+        if (aksi.startsWith("rinci-gelombang-") && aksi.substring(16).matches("\\d{1,2}")) {
+            form.detailSessions(Integer.parseInt(aksi.substring(16)));
+            return show(form, program, model);
+        }
         if (aksi.equals("tambah-item")) {
             form.addItem();
             return show(form, program, model);
@@ -111,6 +115,11 @@ class ProposalPage {
     }
 
     private String show(ProposalForm form, Program program, Model model) {
+        for (int i = 0; i < form.batches(); i++) {
+            if (form.ticked("g" + i + "_rinci")) {
+                form.detailSessions(i); // rows added by a larger number of sessions start from the batch's dates
+            }
+        }
         boolean editable = program == null || program.getStatus().isEditableByStaff();
         model.addAttribute("form", form);
         model.addAttribute("program", program);
@@ -152,6 +161,15 @@ class ProposalPage {
         }
         if (field.endsWith(".endDate")) {
             return "tanggal selesai sebelum tanggal mulai.";
+        }
+        if (field.contains("sessionPlan") && field.endsWith(".date")) {
+            return "tanggal sesi di luar tanggal gelombang.";
+        }
+        if (field.contains("sessionPlan") && field.endsWith(".end")) {
+            return "sesi selesai sebelum dimulai.";
+        }
+        if (field.contains("sessionPlan") && (field.endsWith(".venue") || field.endsWith(".meetingLink"))) {
+            return "sesi tatap muka perlu tempat; sesi daring perlu tautan https://.";
         }
         if (field.contains("sessionPlan") || field.endsWith(".sessions")) {
             return "jadwal sesi tidak cocok dengan tanggal atau jumlah sesi gelombang.";
