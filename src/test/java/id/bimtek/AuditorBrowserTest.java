@@ -76,7 +76,7 @@ class AuditorBrowserTest {
         assertThat(heading).contains(program.getCode()).contains("Bimtek Pengembangan Produk Industri: Menjahit");
         assertThat(browser.findElement(By.id("verification")).getText()).contains("terverifikasi");
         String timeline = browser.findElement(By.id("timeline")).getText();
-        assertThat(timeline).contains("DECISION").contains("department-head").contains("Anggaran tersedia pada pagu 2025");
+        assertThat(timeline).contains("disetujui").contains("department-head").contains("Anggaran tersedia pada pagu 2025");
         screenshot("desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();

@@ -252,9 +252,19 @@ class WholeProgrammeBrowserTest {
         browser.get(base() + "/audit/programs/" + program.getId());
         String timeline = text("#timeline");
         assertThat(timeline).contains("division-head", "department-head", "Kuota 39 terlalu besar", "Sesuai bukti",
-                "Kuota terpenuhi; jadwal pelatihan tetap", "BATCH_ATTENDANCE_CLOSED", "MONITORING_ROUND_RECORDED");
+                "Kuota terpenuhi; jadwal pelatihan tetap", "dikembalikan untuk perbaikan", "disetujui");
         assertThat(text("#verification")).contains("terverifikasi");
+        // the whole programme's trail folds into its stages: a page one reads, not one scrolls through
+        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        System.out.println("auditor's timeline of the whole programme: " + height + " px tall at desktop size");
+        assertThat(height).isLessThan(8_000);
         screenshots("audit");
+        browser.get(base() + "/audit/programs/" + program.getId() + "?stage=DELIVERY");
+        assertThat(text("#timeline")).contains("Kehadiran gelombang ditutup", "Kehadiran dicatat");
+        browser.get(base() + "/audit/programs/" + program.getId() + "?stage=FOLLOW_UP");
+        assertThat(text("#timeline")).contains("Putaran pemantauan ditutup");
+        screenshots("audit-follow-up");
 
         List<RegistrationView> all = registrations.ofProgram(program.getId());
         assertThat(all).filteredOn(r -> r.status() == RegistrationStatus.CONFIRMED).extracting(RegistrationView::name)

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A programme's timeline as CSV and PDF, with the filters of the JSON endpoint. Under {@code /api} for
- * HTTP Basic clients, and under {@code /audit} for auditors signed in to the pages.
+ * HTTP Basic clients, and under {@code /audit} for auditors signed in to the pages. Without parameters an
+ * export is the complete trail (engine steps included); the page's links pass its own filters, so what is
+ * downloaded is what the page shows.
  */
 @RestController
 public class AuditExportController {
@@ -35,10 +37,11 @@ public class AuditExportController {
 
     @GetMapping({"/api/programs/{id}/audit.csv", "/audit/programs/{id}/audit.csv"})
     ResponseEntity<byte[]> csv(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
-                               @RequestParam(required = false) String user, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to) {
+                               @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(defaultValue = "true") boolean engineSteps) {
         AuditorQueries.ProgramHeader program = queries.header(id);
-        List<AuditTrail.Record> records = AuditFilter.of(stage, user, from, to).apply(audit.of(id));
+        List<AuditTrail.Record> records = AuditFilter.of(stage, user, kind, from, to, engineSteps).apply(audit.of(id));
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("audit-" + program.code() + ".csv"))
                 .body(exports.csv(records));
@@ -46,10 +49,11 @@ public class AuditExportController {
 
     @GetMapping({"/api/programs/{id}/audit.pdf", "/audit/programs/{id}/audit.pdf"})
     ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
-                               @RequestParam(required = false) String user, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, Authentication caller) {
+                               @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(defaultValue = "true") boolean engineSteps, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
-        AuditFilter filter = AuditFilter.of(stage, user, from, to);
+        AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
         List<AuditTrail.Record> all = audit.of(id);
         byte[] pdf = exports.pdf(program, queries.money(id), filter.apply(all), filter, audit.verify(id),
                 all.isEmpty() ? null : all.get(all.size() - 1).hash(), caller == null ? "-" : caller.getName(),
@@ -62,10 +66,11 @@ public class AuditExportController {
     /** The timeline as JSON for auditors signed in to the pages (the same as {@code GET /api/programs/{id}/audit}). */
     @GetMapping("/audit/programs/{id}/audit.json")
     List<AuditTrail.Record> json(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
-                                 @RequestParam(required = false) String user, @RequestParam(required = false) String from,
-                                 @RequestParam(required = false) String to) {
+                                 @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
+                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                 @RequestParam(defaultValue = "true") boolean engineSteps) {
         queries.header(id);
-        return AuditFilter.of(stage, user, from, to).apply(audit.of(id));
+        return AuditFilter.of(stage, user, kind, from, to, engineSteps).apply(audit.of(id));
     }
 
     private static String attachment(String filename) {

@@ -32,22 +32,28 @@ import org.springframework.stereotype.Component;
 public class AuditExports {
 
     static final String[] CSV_HEADER = {"seq", "recorded_at", "recorded_at_wib", "stage", "kind", "actor",
-            "on_behalf_of", "subject", "detail", "old_value", "new_value", "prev_hash", "hash"};
+            "on_behalf_of", "subject", "detail", "old_value", "new_value", "prev_hash", "hash",
+            "tahap", "jenis", "pelaku", "atas_nama", "keterangan", "perubahan"};
 
     private final Labels labels;
+    private final Timeline timeline;
 
-    public AuditExports(Labels labels) {
+    public AuditExports(Labels labels, Timeline timeline) {
         this.labels = labels;
+        this.timeline = timeline;
     }
 
+    /** The stored record (hashes and raw values, to recompute the chain) and, after it, the page's words. */
     public byte[] csv(List<AuditTrail.Record> records) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-            for (AuditTrail.Record record : records) {
+            for (Timeline.Item item : timeline.items(records)) {
+                AuditTrail.Record record = item.record();
                 printer.printRecord(record.seq(), record.recordedAt().toString(), labels.time(record.recordedAt()),
                         record.stage().name(), record.kind(), inert(record.actor()), inert(record.onBehalfOf()),
                         inert(record.subject()), inert(record.detail()), inert(record.oldValue()), inert(record.newValue()),
-                        record.prevHash(), record.hash());
+                        record.prevHash(), record.hash(), labels.stage(record.stage()), item.kind(), inert(item.actor()),
+                        inert(item.onBehalfOf()), inert(item.what()), inert(item.changesText()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,27 +126,39 @@ public class AuditExports {
         document.add(budget);
 
         Paragraph timelineTitle = new Paragraph("Linimasa (" + records.size() + " catatan"
-                + (filter.isEmpty() ? "" : "; disaring: " + describe(filter)) + ")", bold);
+                + (filter.isEmpty() ? "" : "; disaring: " + describe(filter))
+                + (filter.engineSteps() ? "" : "; langkah mesin tidak dicantumkan") + ")", bold);
         timelineTitle.setSpacingBefore(8);
         document.add(timelineTitle);
-        PdfPTable timeline = new PdfPTable(new float[] {0.4f, 1.3f, 0.9f, 1.4f, 1f, 1f, 1.6f, 2.6f, 1.7f, 1.7f});
-        timeline.setWidthPercentage(100);
-        timeline.setSpacingBefore(3);
-        timeline.setHeaderRows(1);
-        for (String label : new String[] {"No", "Waktu (WIB)", "Tahap", "Jenis", "Pelaku", "Atas nama", "Subjek",
-                "Rincian", "Nilai lama", "Nilai baru"}) {
-            PdfPCell cell = new PdfPCell(new Phrase(label, smallBold));
-            cell.setBackgroundColor(new Color(230, 230, 230));
-            timeline.addCell(cell);
-        }
-        for (AuditTrail.Record record : records) {
-            for (String text : new String[] {String.valueOf(record.seq()), labels.time(record.recordedAt()),
-                    labels.stage(record.stage()), record.kind(), record.actor(), record.onBehalfOf(), record.subject(),
-                    record.detail(), record.oldValue(), record.newValue()}) {
-                timeline.addCell(new PdfPCell(new Phrase(text == null ? "" : text, small)));
+        for (Timeline.StageGroup group : timeline.of(records, filter).groups()) {
+            Paragraph stage = new Paragraph(group.name() + " (" + group.items().size() + " catatan)", title);
+            stage.setSpacingBefore(8);
+            document.add(stage);
+            for (Timeline.Item decision : group.decisions()) {
+                document.add(new Paragraph("Keputusan " + decision.record().subject() + ": " + decision.what() + " — "
+                        + decision.actor() + (decision.onBehalfOf().isEmpty() ? "" : " atas nama " + decision.onBehalfOf())
+                        + ", " + labels.time(decision.record().recordedAt()), bold));
             }
+            PdfPTable table = new PdfPTable(new float[] {0.4f, 1.3f, 1.4f, 1.5f, 1.8f, 2.6f, 3.2f});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(3);
+            table.setHeaderRows(1);
+            for (String label : new String[] {"No", "Waktu (WIB)", "Jenis", "Pelaku", "Subjek", "Keterangan", "Perubahan"}) {
+                PdfPCell cell = new PdfPCell(new Phrase(label, smallBold));
+                cell.setBackgroundColor(new Color(230, 230, 230));
+                table.addCell(cell);
+            }
+            for (Timeline.Item item : group.items()) {
+                AuditTrail.Record record = item.record();
+                for (String text : new String[] {String.valueOf(record.seq()), labels.time(record.recordedAt()),
+                        item.kind(), item.actor() + (item.onBehalfOf().isEmpty() ? "" : " atas nama " + item.onBehalfOf()),
+                        record.subject(), item.what(), String.join("\n", item.changes().stream()
+                                .map(Changes.Change::inWords).toList())}) {
+                    table.addCell(new PdfPCell(new Phrase(text == null ? "" : text, small)));
+                }
+            }
+            document.add(table);
         }
-        document.add(timeline);
 
         Paragraph closing = new Paragraph();
         closing.setSpacingBefore(8);
@@ -159,6 +177,9 @@ public class AuditExports {
         }
         if (filter.user() != null) {
             text.append("pengguna ").append(filter.user()).append(' ');
+        }
+        if (filter.kind() != null) {
+            text.append("jenis ").append(labels.kind(filter.kind())).append(' ');
         }
         if (filter.from() != null) {
             text.append("sejak ").append(labels.time(filter.from())).append(' ');

@@ -19,10 +19,14 @@ public class AuditPagesController {
 
     private final AuditTrail audit;
     private final AuditorQueries queries;
+    private final Timeline timeline;
+    private final Labels labels;
 
-    public AuditPagesController(AuditTrail audit, AuditorQueries queries) {
+    public AuditPagesController(AuditTrail audit, AuditorQueries queries, Timeline timeline, Labels labels) {
         this.audit = audit;
         this.queries = queries;
+        this.timeline = timeline;
+        this.labels = labels;
     }
 
     @GetMapping("/login")
@@ -47,33 +51,45 @@ public class AuditPagesController {
 
     @GetMapping("/audit/programs/{id}")
     String program(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
-                   @RequestParam(required = false) String user, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Model model, Authentication caller) {
+                   @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(defaultValue = "false") boolean engineSteps, Model model, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
-        AuditFilter filter = AuditFilter.of(stage, user, from, to);
+        AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
         List<AuditTrail.Record> all = audit.of(id);
         model.addAttribute("program", program);
         model.addAttribute("money", queries.money(id));
-        model.addAttribute("records", filter.apply(all));
+        model.addAttribute("timeline", timeline.of(all, filter));
         model.addAttribute("total", all.size());
         model.addAttribute("verification", audit.verify(id));
         model.addAttribute("stages", Arrays.asList(AuditTrail.Stage.values()));
         model.addAttribute("users", all.stream().flatMap(r -> java.util.stream.Stream.of(r.actor(), r.onBehalfOf()))
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("kinds", all.stream().map(AuditTrail.Record::kind).distinct()
+                .sorted(java.util.Comparator.comparing(labels::kind)).toList());
         model.addAttribute("stage", stage);
         model.addAttribute("user", filter.user());
+        model.addAttribute("kind", filter.kind());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("filtered", !filter.isEmpty());
+        model.addAttribute("engineSteps", engineSteps);
+        model.addAttribute("filtered", !filter.isEmpty() || engineSteps);
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("stage", stage);
         query.put("user", filter.user());
+        query.put("kind", filter.kind());
         query.put("from", filter.from());
         query.put("to", filter.to());
+        query.put("engineSteps", engineSteps);
         String base = "/audit/programs/" + id + "/audit";
         model.addAttribute("jsonLink", link(base + ".json", query));
         model.addAttribute("csvLink", link(base + ".csv", query));
         model.addAttribute("pdfLink", link(base + ".pdf", query));
+        Map<String, Object> withEngine = new LinkedHashMap<>(query);
+        withEngine.put("from", from);
+        withEngine.put("to", to);
+        withEngine.put("engineSteps", !engineSteps);
+        model.addAttribute("engineStepsLink", link("/audit/programs/" + id, withEngine));
         model.addAttribute("me", caller.getName());
         return "audit/program";
     }

@@ -47,6 +47,7 @@ class AuditorViewTest {
     @Autowired AttendanceService attendance;
     @Autowired CancellationService cancellation;
     @Autowired BudgetLineRepository lines;
+    @Autowired id.bimtek.proposal.ProgramService programs;
     @LocalServerPort int port;
 
     @AfterEach
@@ -106,7 +107,7 @@ class AuditorViewTest {
         }
         reader.close();
         assertThat(text.toString()).contains(program.getCode(), "Disperindakop dan UKM Kota Tangerang", line.getCode(),
-                "24.600.000,00", "500.000.000,00", "TERVERIFIKASI", "DECISION");
+                "24.600.000,00", "500.000.000,00", "TERVERIFIKASI", "Keputusan");
         assertThat(as("staff").getForEntity("/api/programs/" + program.getId() + "/audit.pdf", byte[].class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -164,10 +165,11 @@ class AuditorViewTest {
         PageBrowser auditor = browser().signIn("auditor");
         HttpResponse<String> timeline = auditor.get(page);
         assertThat(timeline.statusCode()).isEqualTo(200);
-        assertThat(timeline.body()).contains(program.getTitle(), program.getCode(), "<td>DECISION</td>",
+        assertThat(timeline.body()).contains(program.getTitle(), program.getCode(), ">Keputusan</div>",
                 "Rantai audit terverifikasi", "Disperindakop dan UKM Kota Tangerang", "Rp 24.600.000,00");
         HttpResponse<String> filtered = auditor.get(page + "?stage=BUDGET&user=&from=&to=");
-        assertThat(filtered.body()).contains("BUDGET_COMMIT").doesNotContain("PROPOSAL_CREATED");
+        assertThat(filtered.body()).contains(">Anggaran dikomitmenkan</div>", "id=\"tahap-BUDGET\"")
+                .doesNotContain("id=\"tahap-PROPOSAL\"");
         assertThat(auditor.get(page + "/audit.csv").body()).startsWith("seq,recorded_at");
         assertThat(auditor.get("/audit?q=" + program.getCode()).body()).contains(program.getCode());
         assertThat(auditor.get("/audit?user=division-head&line=" + line.getCode() + "&year=" + line.getFiscalYear()).body())
@@ -184,7 +186,63 @@ class AuditorViewTest {
         assertThat(browser().signIn("admin").get(page).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theTimelineReadsByStageDecisionsFirstChangesAsFieldsEngineStepsFolded() throws Exception {
+        BudgetLine line = lifecycle.budgetLine(500_000_000);
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line, 39, 20, 10_000_000));
+        lifecycle.decide(program, "reviewProposal", Lifecycle.DIVISION_HEAD, "REVISE", "Kuota 39 terlalu besar");
+        programs.update(program.getId(), lifecycle.sewingBimtek(line, 30, 20, 12_000_000), STAFF.id());
+        programs.submit(program.getId(), STAFF.id());
+        lifecycle.decide(program, "reviewProposal", Lifecycle.DIVISION_HEAD, "APPROVE", "Sesuai rencana kerja");
+        lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", "Anggaran tersedia");
+        List<AuditTrail.Record> trail = audit.of(program.getId());
+        long engineSteps = trail.stream().filter(r -> r.kind().startsWith("ACTIVITY_")).count();
+        assertThat(engineSteps).isPositive();
+
+        PageBrowser auditor = browser().signIn("auditor");
+        String page = "/audit/programs/" + program.getId();
+        String body = auditor.get(page).body();
+        // stages in the lifecycle's order, each opening with its decisions in words, by name
+        assertThat(body.indexOf("id=\"tahap-PROPOSAL\"")).isPositive()
+                .isLessThan(body.indexOf("id=\"tahap-REVIEW\"")).isLessThan(body.indexOf("id=\"tahap-BUDGET\""));
+        String review = body.substring(body.indexOf("id=\"tahap-REVIEW\""), body.indexOf("id=\"tahap-BUDGET\""));
+        assertThat(review.substring(0, review.indexOf("<details"))).contains("dikembalikan untuk perbaikan",
+                "“Kuota 39 terlalu besar”", "disetujui", "(division-head)");
+        // old and new values as changed fields, not JSON
+        assertThat(body).contains("Gelombang 1 · kuota</span>:", "<del>39</del> → <ins>30</ins>",
+                "<del>10000000.00</del> → <ins>12000000.00</ins>", "Diajukan</del>")
+                .doesNotContain("{&quot;").doesNotContain("Langkah mesin dimulai</div>")
+                .contains(engineSteps + " langkah mesin disembunyikan");
+        assertThat(auditor.get(page + "?engineSteps=true").body()).contains("Langkah mesin dimulai</div>");
+        String decisionsOnly = auditor.get(page + "?kind=DECISION").body();
+        assertThat(decisionsOnly).contains("3 dari " + trail.size() + " catatan").doesNotContain("Tugas diselesaikan</div>");
+
+        // the page's downloads carry its filters: the same records, in the same words
+        List<CSVRecord> rows = parse(auditor.get(page + "/audit.csv?engineSteps=false").body());
+        assertThat(rows).hasSize((int) (trail.size() - engineSteps))
+                .noneMatch(row -> row.get("kind").startsWith("ACTIVITY_"));
+        assertThat(rows).filteredOn(row -> row.get("kind").equals("PROPOSAL_CHANGED")).singleElement()
+                .satisfies(row -> assertThat(row.get("perubahan")).contains("Gelombang 1 · kuota: 39 → 30"));
+        assertThat(rows).filteredOn(row -> row.get("kind").equals("DECISION")).extracting(row -> row.get("keterangan"))
+                .contains("dikembalikan untuk perbaikan — “Kuota 39 terlalu besar”");
+        assertThat(parse(auditor.get(page + "/audit.csv").body())).hasSize(trail.size());
+        String text = pdfText(as("auditor").getForEntity("/api/programs/" + program.getId()
+                + "/audit.pdf?engineSteps=false", byte[].class).getBody());
+        assertThat(text).contains("Telaah", "Keputusan Tinjau usulan: dikembalikan untuk perbaikan", "kuota: 39 menjadi 30",
+                "langkah mesin tidak dicantumkan").doesNotContain("Langkah mesin dimulai");
+    }
+
     // --- helpers
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString();
+    }
 
     private Program closedAndSettled(BudgetLine line) {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(line, 5, 3, 9_000_000, 15_600_000));

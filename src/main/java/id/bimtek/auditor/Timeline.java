@@ -1,0 +1,137 @@
+package id.bimtek.auditor;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.StaffPage;
+import id.bimtek.shared.Words;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * A programme's audit trail as an auditor reads it: grouped by lifecycle stage, each stage's decisions first,
+ * every record in words (what happened, who, for whom) with its old and new values as a list of changed
+ * fields. The page, the CSV and the PDF all read it from here, so they say the same.
+ */
+@Component
+public class Timeline {
+
+    /** One record, readable; {@code record} keeps everything stored (seq, hashes, raw values). */
+    public record Item(AuditTrail.Record record, String kind, String actor, String onBehalfOf, String what,
+                       List<Changes.Change> changes) {
+
+        public String changesText() {
+            return String.join("; ", changes.stream().map(Changes.Change::toString).toList());
+        }
+    }
+
+    public record StageGroup(AuditTrail.Stage stage, String name, List<Item> decisions, List<Item> items) {
+    }
+
+    /** The groups, and how many of the engine's steps the filter left out (the page offers them). */
+    public record View(List<StageGroup> groups, int shown, int engineStepsLeftOut) {
+    }
+
+    private final Labels labels;
+    private final Words words;
+    private final StaffPage people;
+
+    Timeline(Labels labels, Words words, StaffPage people) {
+        this.labels = labels;
+        this.words = words;
+        this.people = people;
+    }
+
+    public View of(List<AuditTrail.Record> all, AuditFilter filter) {
+        Map<AuditTrail.Stage, List<Item>> decisions = new EnumMap<>(AuditTrail.Stage.class);
+        Map<AuditTrail.Stage, List<Item>> items = new EnumMap<>(AuditTrail.Stage.class);
+        Function<String, String> names = memo(people::nameOf);
+        int shown = 0;
+        int engineSteps = 0;
+        for (AuditTrail.Record record : all) {
+            if (!filter.matches(record)) {
+                if (AuditFilter.isEngineStep(record) && !filter.engineSteps()
+                        && filter.withEngineSteps().matches(record)) {
+                    engineSteps++;
+                }
+                continue;
+            }
+            shown++;
+            Item item = item(record, names);
+            items.computeIfAbsent(record.stage(), stage -> new ArrayList<>()).add(item);
+            if ("DECISION".equals(record.kind())) {
+                decisions.computeIfAbsent(record.stage(), stage -> new ArrayList<>()).add(item);
+            }
+        }
+        List<StageGroup> groups = new ArrayList<>();
+        items.forEach((stage, list) -> groups.add(new StageGroup(stage, labels.stage(stage),
+                decisions.getOrDefault(stage, List.of()), list)));
+        return new View(groups, shown, engineSteps);
+    }
+
+    /** Every record that passes the filter, readable, in the order of the trail (for the exports). */
+    public List<Item> items(List<AuditTrail.Record> records) {
+        Function<String, String> names = memo(people::nameOf);
+        return records.stream().map(record -> item(record, names)).toList();
+    }
+
+    private Item item(AuditTrail.Record record, Function<String, String> names) {
+        List<Changes.Change> changes = Changes.between(record.oldValue(), record.newValue()).stream()
+                .map(this::inWords).toList();
+        return new Item(record, labels.kind(record.kind()), person(record.actor(), names),
+                person(record.onBehalfOf(), names), what(record), changes);
+    }
+
+    /** Statuses and decisions are stored as codes; a reader gets their words. */
+    private Changes.Change inWords(Changes.Change change) {
+        return switch (change.field()) {
+            case "status" -> new Changes.Change(change.field(), word(change.before(), words::status),
+                    word(change.after(), words::status));
+            case "keputusan" -> new Changes.Change(change.field(), word(change.before(), words::decision),
+                    word(change.after(), words::decision));
+            default -> change;
+        };
+    }
+
+    private static String word(String code, Function<String, String> words) {
+        return "—".equals(code) ? code : words.apply(code);
+    }
+
+    /** The record's detail in words where its kind is known; the stored detail otherwise. */
+    private String what(AuditTrail.Record record) {
+        String detail = record.detail() == null ? "" : record.detail();
+        return switch (record.kind()) {
+            case "DECISION" -> {
+                int colon = detail.indexOf(": ");
+                String decision = colon < 0 ? detail : detail.substring(0, colon);
+                String comment = colon < 0 ? "" : detail.substring(colon + 2);
+                yield words.decision(decision) + (comment.isBlank() ? "" : " — “" + comment + "”");
+            }
+            case "STATUS_CHANGED" -> {
+                String[] statuses = detail.split(" -> ");
+                yield statuses.length == 2 ? words.status(statuses[0]) + " → " + words.status(statuses[1]) : detail;
+            }
+            case "TASK_CREATED" -> detail.replace("offered to ", "ditawarkan kepada ");
+            case "TASK_ASSIGNED" -> detail.equals("released") ? "dilepas" : detail.replace("held by ", "dipegang oleh ");
+            case "TASK_COMPLETED" -> "diselesaikan";
+            case "TASK_WITHDRAWN" -> "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)";
+            default -> detail;
+        };
+    }
+
+    private static String person(String userId, Function<String, String> names) {
+        if (userId == null || userId.isBlank()) {
+            return "";
+        }
+        String name = names.apply(userId);
+        return name.equals(userId) ? userId : name + " (" + userId + ")";
+    }
+
+    private static Function<String, String> memo(Function<String, String> lookup) {
+        Map<String, String> known = new HashMap<>();
+        return key -> known.computeIfAbsent(key, lookup);
+    }
+}
