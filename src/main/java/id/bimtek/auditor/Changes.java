@@ -60,8 +60,11 @@ final class Changes {
             Map.entry("notes", "catatan"), Map.entry("realisedItems", "Realisasi"), Map.entry("completed", "lulus"),
             Map.entry("number", "nomor"), Map.entry("value", "nilai"), Map.entry("variable", "variabel"));
 
-    /** Identifiers of the engine's own bookkeeping: kept in the record and its hash, not worth a reader's line. */
-    private static final Set<String> HIDDEN = Set.of("taskId", "activityInstanceId");
+    /**
+     * Identifiers of the engine's own bookkeeping, and the task's key that the record's subject already names:
+     * kept in the record and its hash, not worth a reader's line.
+     */
+    private static final Set<String> HIDDEN = Set.of("taskId", "activityInstanceId", "task", "taskKey");
 
     private Changes() {
     }

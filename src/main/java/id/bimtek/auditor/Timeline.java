@@ -1,6 +1,7 @@
 package id.bimtek.auditor;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.Roles;
 import id.bimtek.shared.StaffPage;
 import id.bimtek.shared.Words;
 import java.util.ArrayList;
@@ -85,15 +86,34 @@ public class Timeline {
                 person(record.onBehalfOf(), names), what(record), changes);
     }
 
-    /** Statuses and decisions are stored as codes; a reader gets their words. */
+    /** An instant as the engine writes it (ISO, UTC): shown in WIB. */
+    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
+
+    /** Statuses, decisions, roles and instants are stored as codes; a reader gets their words. */
     private Changes.Change inWords(Changes.Change change) {
         return switch (change.field()) {
             case "status" -> new Changes.Change(change.field(), word(change.before(), words::status),
                     word(change.after(), words::status));
             case "keputusan" -> new Changes.Change(change.field(), word(change.before(), words::decision),
                     word(change.after(), words::decision));
-            default -> change;
+            case "ditawarkan kepada" -> new Changes.Change(change.field(), word(change.before(), Timeline::roles),
+                    word(change.after(), Timeline::roles));
+            default -> change.after().matches(INSTANT) || change.before().matches(INSTANT)
+                    ? new Changes.Change(change.field(), word(change.before(), this::moment), word(change.after(), this::moment))
+                    : change;
         };
+    }
+
+    private String moment(String text) {
+        try {
+            return words.when(java.time.Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return text;
+        }
+    }
+
+    private static String roles(String groups) {
+        return String.join(", ", java.util.Arrays.stream(groups.split(",\\s*")).map(Roles::nameOf).toList());
     }
 
     private static String word(String code, Function<String, String> words) {
@@ -114,7 +134,8 @@ public class Timeline {
                 String[] statuses = detail.split(" -> ");
                 yield statuses.length == 2 ? words.status(statuses[0]) + " → " + words.status(statuses[1]) : detail;
             }
-            case "TASK_CREATED" -> detail.replace("offered to ", "ditawarkan kepada ");
+            case "TASK_CREATED" -> detail.startsWith("offered to ")
+                    ? "ditawarkan kepada " + roles(detail.substring("offered to ".length())) : detail;
             case "TASK_ASSIGNED" -> detail.equals("released") ? "dilepas" : detail.replace("held by ", "dipegang oleh ");
             case "TASK_COMPLETED" -> "diselesaikan";
             case "TASK_WITHDRAWN" -> "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)";

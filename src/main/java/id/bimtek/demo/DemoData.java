@@ -26,13 +26,6 @@ public class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private static final Map<String, String> GROUP_NAMES = Map.of(
-            Roles.STAFF, "Staf / pelaksana",
-            Roles.DIVISION_HEAD, "Kepala Bidang",
-            Roles.DEPARTMENT_HEAD, "Kepala Dinas / Sekretaris Dinas",
-            Roles.AUDITOR, "Auditor",
-            Roles.ADMIN, "Administrator");
-
     private final IdentityService identity;
     private final BudgetService budget;
     private final BudgetLineRepository lines;
@@ -51,14 +44,14 @@ public class DemoData implements SmartInitializingSingleton {
     /** Runs once every bean, the engine included, is ready and before the web server takes requests. */
     @Override
     public void afterSingletonsInstantiated() {
-        GROUP_NAMES.forEach((id, name) -> {
+        for (String id : Roles.ALL) {
             if (identity.createGroupQuery().groupId(id).singleResult() == null) {
                 Group group = identity.newGroup(id);
-                group.setName(name);
+                group.setName(Roles.nameOf(id));
                 group.setType("WORKFLOW");
                 identity.saveGroup(group);
             }
-        });
+        }
         boolean production = environment.acceptsProfiles(Profiles.of("prod"));
         if (production && "admin".equals(environment.getProperty("camunda.bpm.admin-user.password"))) {
             throw new IllegalStateException("set ADMIN_PASSWORD: the prod profile does not start with the demo password");

@@ -213,6 +213,9 @@ class AuditorViewTest {
                 "<del>10000000.00</del> → <ins>12000000.00</ins>", "Diajukan</del>")
                 .doesNotContain("{&quot;").doesNotContain("Langkah mesin dimulai</div>")
                 .contains(engineSteps + " langkah mesin disembunyikan");
+        // roles and the engine's instants in words: offered to "Kepala Bidang", due in WIB, the task's key not repeated
+        assertThat(review).contains("ditawarkan kepada Kepala Bidang").containsPattern("tenggat</span>:\\s*<ins>\\d+ \\w+ \\d{4}, \\d{2}\\.\\d{2} WIB</ins>")
+                .doesNotContain("reviewProposal");
         assertThat(auditor.get(page + "?engineSteps=true").body()).contains("Langkah mesin dimulai</div>");
         String decisionsOnly = auditor.get(page + "?kind=DECISION").body();
         assertThat(decisionsOnly).contains("3 dari " + trail.size() + " catatan").doesNotContain("Tugas diselesaikan</div>");
