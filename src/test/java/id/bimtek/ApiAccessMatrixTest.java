@@ -220,6 +220,10 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/program/" + open.getId() + "/pendaftaran", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
+                new Page("/kerja/capaian", Set.of("department-head", "division-head", "auditor", "admin")),
+                new Page("/kerja/capaian/unduh.csv?tahun=2026", Set.of("department-head", "division-head", "auditor", "admin")),
+                new Page("/kerja/capaian/grafik.js", Set.of("department-head", "division-head", "auditor", "admin")),
+                new Page("/webjars/chart.js/dist/chart.umd.min.js", Set.of("staff", "department-head", "division-head", "auditor", "admin")),
                 new Page("/audit", Set.of("auditor", "admin")),
                 new Page("/audit/programs/" + open.getId(), Set.of("auditor", "admin")));
         for (String user : USERS) {

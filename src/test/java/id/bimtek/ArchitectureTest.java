@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final String[] STAGES = {"id.bimtek.proposal..", "id.bimtek.budget..", "id.bimtek.registration..",
             "id.bimtek.delivery..", "id.bimtek.closing..", "id.bimtek.followup..", "id.bimtek.cancellation..",
             "id.bimtek.instructor..", "id.bimtek.audit..", "id.bimtek.delegation..", "id.bimtek.notification..",
-            "id.bimtek.workspace.."};
+            "id.bimtek.workspace..", "id.bimtek.outcomes.."};
 
     /** What every package may use knows nothing of the stages, the gate or the demo. */
     @ArchTest

@@ -44,6 +44,9 @@ final class ApplicantCsv {
         BATCH("batch", "batch", true, "gelombang"),
         NIB("nib", "nib", false),
         BUSINESS_SCALE("business_scale", "businessScale", false, "skala_usaha", "skala"),
+        // where the business stood when it applied: the baseline of the monitoring rounds
+        MONTHLY_REVENUE("monthly_revenue", "monthlyRevenue", false, "omzet", "omzet_bulanan", "omzet_per_bulan"),
+        EMPLOYEES("employees", "employees", false, "tenaga_kerja", "jumlah_tenaga_kerja", "karyawan"),
         // from the agency's own lists: an earlier programme the applicant completed, and when (a year or a date)
         EARLIER_PROGRAMME("earlier_programme", "earlierProgramme", false, "program_sebelumnya", "pelatihan_sebelumnya"),
         EARLIER_COMPLETED("earlier_completed", "earlierCompleted", false, "tahun_sebelumnya", "selesai_sebelumnya"),
@@ -85,7 +88,16 @@ final class ApplicantCsv {
         RegistrationRequest request() {
             return new RegistrationRequest(value(Column.NIK), value(Column.NAME), value(Column.BUSINESS_NAME),
                     value(Column.SECTOR), value(Column.DISTRICT), value(Column.PHONE), value(Column.BATCH), value(Column.NIB),
-                    businessScale(value(Column.BUSINESS_SCALE)));
+                    businessScale(value(Column.BUSINESS_SCALE)), number(Column.MONTHLY_REVENUE),
+                    number(Column.EMPLOYEES) == null ? null : (int) Math.min(Integer.MAX_VALUE, number(Column.EMPLOYEES)));
+        }
+
+        /** A number as spreadsheets write it ("5.000.000", "Rp 5000000"); anything else is a 400 naming the column. */
+        private Long number(Column column) {
+            if (TypedNumber.unreadable(value(column))) {
+                throw ProblemException.invalid(column.property, "\"" + value(column) + "\" is not a whole number");
+            }
+            return TypedNumber.of(value(column));
         }
 
         /**

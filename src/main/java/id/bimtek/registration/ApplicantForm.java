@@ -15,7 +15,25 @@ public class ApplicantForm {
     private String batch;
     private String nib;
     private BusinessScale businessScale;
+    private String monthlyRevenue;
+    private String employees;
     private String submission;
+
+    public String getMonthlyRevenue() {
+        return monthlyRevenue;
+    }
+
+    public void setMonthlyRevenue(String monthlyRevenue) {
+        this.monthlyRevenue = monthlyRevenue;
+    }
+
+    public String getEmployees() {
+        return employees;
+    }
+
+    public void setEmployees(String employees) {
+        this.employees = employees;
+    }
 
     public String getSubmission() {
         return submission;
@@ -28,7 +46,17 @@ public class ApplicantForm {
     /** NIK and phone without the spaces and dashes people type to group digits. */
     RegistrationRequest toRequest() {
         return new RegistrationRequest(digits(nik), name, businessName, sector, district, digits(phone), batch, digits(nib),
-                businessScale);
+                businessScale, TypedNumber.of(monthlyRevenue), TypedNumber.count(employees));
+    }
+
+    /** Revenue and people as typed ("Rp 5.000.000", "3 orang") must come down to a number: else the field says so. */
+    void rejectUnreadable(org.springframework.validation.Errors errors) {
+        if (TypedNumber.unreadable(monthlyRevenue)) {
+            errors.rejectValue("monthlyRevenue", "Number", "must be a number");
+        }
+        if (TypedNumber.unreadable(employees)) {
+            errors.rejectValue("employees", "Number", "must be a number");
+        }
     }
 
     private static String digits(String typed) {

@@ -71,6 +71,7 @@ public class ApplicantPagesController {
         }
         model.addAttribute("programme", programme.get());
         RegistrationRequest request = form.toRequest();
+        form.rejectUnreadable(errors);
         validator.validate(request, errors);
         if (errors.hasErrors()) {
             return invalid(response);

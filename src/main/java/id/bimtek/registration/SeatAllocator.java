@@ -285,7 +285,8 @@ class SeatAllocator {
             rows.add(new Object[] {id, programId, batch.id, reference, request.nik(), registration.name(),
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),
-                    application.submissionKeyHash(), Timestamp.from(application.appliedAt() != null ? application.appliedAt() : at)});
+                    application.submissionKeyHash(), Timestamp.from(application.appliedAt() != null ? application.appliedAt() : at),
+                    request.monthlyRevenue(), request.employees()});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
                     application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
@@ -294,7 +295,7 @@ class SeatAllocator {
         MultiRowInsert.insert(jdbc, """
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
                                           phone, nib, business_scale, status, registered_at, status_changed_at,
-                                          submission_key_hash, applied_at)""", rows);
+                                          submission_key_hash, applied_at, monthly_revenue, employees)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);

@@ -66,10 +66,15 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain auditorPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/audit"), path("/audit/**"), path("/kerja"), path("/kerja/**"),
-                        path("/login"), path("/logout")))
+                        path("/webjars/**"), path("/login"), path("/logout")))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
+                        // the outcome dashboard: heads, auditors (read-only) and administrators; staff work on tasks
+                        .requestMatchers(path("/kerja/capaian"), path("/kerja/capaian/**"))
+                        .hasAnyRole(DIVISION_HEAD, DEPARTMENT_HEAD, AUDITOR, ADMIN)
+                        // the pages' script libraries (the dashboard's charts): for whoever is signed in
+                        .requestMatchers(path("/webjars/**")).authenticated()
                         .requestMatchers(path("/kerja/anggaran"), path("/kerja/anggaran/**")).hasRole(ADMIN)
                         .requestMatchers(path("/kerja/program/*/batal"), path("/kerja/program/*/pendaftaran")).hasRole(DEPARTMENT_HEAD)
                         .requestMatchers(path("/kerja/wakil"), path("/kerja/wakil/**")).hasAnyRole(DIVISION_HEAD, DEPARTMENT_HEAD)
