@@ -155,6 +155,9 @@ class WholeProgrammeBrowserTest {
             browser.get(base() + "/daftar/" + program.getId());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nik")));
             ApplicantForm.fillIn(browser, niks[i], names[i]);
+            // where the business stands today, as people write it: the baseline of the monitoring rounds
+            browser.findElement(By.id("monthlyRevenue")).sendKeys("Rp 3.000.000");
+            browser.findElement(By.id("employees")).sendKeys("1");
             references[i] = ApplicantForm.submitAndReadReference(browser, wait, i == 3 ? "WAITLISTED" : "REGISTERED");
         }
         screenshotWindow("daftar-waitlisted-phone");
@@ -265,6 +268,17 @@ class WholeProgrammeBrowserTest {
         browser.get(base() + "/audit/programs/" + program.getId() + "?stage=FOLLOW_UP");
         assertThat(text("#timeline")).contains("Putaran pemantauan ditutup");
         screenshots("audit-follow-up");
+
+        // the head sees what it achieved: graduates' revenue from Rp 3.000.000 when they applied to 4.500.000, then 5.250.000
+        signIn("department-head");
+        browser.get(base() + "/kerja/capaian?instansi=" + java.net.URLEncoder.encode(program.getAgency(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&rincian=pemantauan");
+        assertThat(text("#program")).isNotEmpty();
+        assertThat(browser.getPageSource()).contains(program.getCode());
+        assertThat(text("#putaran")).contains("Putaran 1", "Putaran 2");
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('grafik-omzet') && !!Chart.getChart('grafik-aktif')"));
+        screenshots("capaian");
 
         List<RegistrationView> all = registrations.ofProgram(program.getId());
         assertThat(all).filteredOn(r -> r.status() == RegistrationStatus.CONFIRMED).extracting(RegistrationView::name)

@@ -238,6 +238,11 @@ public class OutcomeReport {
         return rs.wasNull() ? null : BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 
+    /** A median number of people as one says it: "2", or "1,5" between two businesses. */
+    public static String people(BigDecimal median) {
+        return median == null ? "—" : median.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
     static BigDecimal ratio(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }

@@ -10,6 +10,8 @@
   var rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
   Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   Chart.defaults.maintainAspectRatio = false;
+  // the figures at once: no bars growing from zero (a reader, or a screenshot, would see wrong values meanwhile)
+  Chart.defaults.animation = false;
 
   new Chart(document.getElementById('grafik-omzet'), {
     type: 'bar',

@@ -165,7 +165,7 @@ class OutcomeDashboardTest {
         String page = head.get("/kerja/capaian?" + query).body();
         assertThat(page).contains("0,66", "23 pendaftar untuk 35 kursi di 3 program", "80,0 %",
                 "12 lulus dari 15 peserta", "Rp 3.500.000", "14,3 % peserta pernah ikut program lain",
-                "Rp 2.750.000", "Rp 3.750.000", "11 (91,7 %)", "Putaran 1", "id=\"grafik-omzet\"",
+                "Rp 2.750.000", "Rp 3.750.000", "11 (91,7 %)", "Putaran 1", "id=\"grafik-omzet\"", ">1,5</span>", "<strong>2</strong> orang",
                 "\"baselineRevenue\"")
                 .containsPattern("/webjars/chart.js/[0-9.]+/dist/chart.umd.min.js")
                 .contains("rincian=biaya#program");
