@@ -34,6 +34,10 @@ final class OutcomeFixture {
                 "UJI." + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36), agency);
     }
 
+    long nikBase() {
+        return nikBase;
+    }
+
     /** The NIK of applicant {@code number} of this fixture: the same number is the same person across programmes. */
     String nik(int number) {
         return String.valueOf(nikBase + number);
@@ -74,6 +78,10 @@ final class OutcomeFixture {
         private Programme(long id, long batch) {
             this.id = id;
             this.batch = batch;
+        }
+
+        long batch() {
+            return batch;
         }
 
         /** Registers applicant {@code number}; {@code completed} null while undecided. Returns the registration. */
