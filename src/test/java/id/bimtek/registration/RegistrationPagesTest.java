@@ -92,6 +92,28 @@ class RegistrationPagesTest {
     }
 
     @Test
+    void revenueAndPeopleAsPeopleWriteThemAreTheBaselineAndAWordInsteadOfANumberIsNamed() throws Exception {
+        Map<String, String> words = applicant(Lifecycle.nextNik());
+        words.put("monthlyRevenue", "lima juta");
+        words.put("employees", "-2");
+        String refused = body(mvc.perform(register(words).with(csrf())).andReturn(), 400);
+        assertThat(errorOf(refused, "monthlyRevenue")).isEqualTo("Tulis angka saja, misalnya 5000000.");
+        assertThat(errorOf(refused, "employees")).isEqualTo("Tulis angka saja, misalnya 5000000.");
+        assertThat(refused).contains("value=\"lima juta\"");
+        assertThat(registrations.ofProgram(program.getId())).isEmpty();
+
+        Map<String, String> written = applicant(Lifecycle.nextNik());
+        written.put("monthlyRevenue", "Rp 4.750.000");
+        written.put("employees", "3 orang");
+        assertThat(mvc.perform(register(written).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.queryForMap("select monthly_revenue, employees from registration where program_id = ?", program.getId()))
+                .satisfies(row -> {
+                    assertThat((java.math.BigDecimal) row.get("monthly_revenue")).isEqualByComparingTo("4750000");
+                    assertThat(row.get("employees")).isEqualTo(3);
+                });
+    }
+
+    @Test
     void formsWithoutTheirCsrfTokenAreRefused() throws Exception {
         assertThat(mvc.perform(register(applicant(Lifecycle.nextNik()))).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(registrations.ofProgram(program.getId())).isEmpty();
