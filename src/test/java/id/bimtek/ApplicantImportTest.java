@@ -118,6 +118,25 @@ class ApplicantImportTest {
     }
 
     @Test
+    void revenueAndPeopleAtRegistrationAreReadAsSpreadsheetsWriteThem() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String siti = Lifecycle.nextNik();
+        String file = "nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;omzet;tenaga_kerja\n"
+                + siti + ";Siti Aminah;Konveksi Siti;APPAREL;Cibodas;081212345678;Gelombang 1;Rp 4.500.000;3\n"
+                + Lifecycle.nextNik() + ";Dewi;Konveksi Dewi;APPAREL;Cibodas;081212345678;Gelombang 1;empat juta;2\n"
+                + Lifecycle.nextNik() + ";Rina;Konveksi Rina;APPAREL;Cibodas;081212345678;Gelombang 1;;\n";
+        Map<String, Object> report = body(importCsv(program, "staff", file.getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
+
+        assertThat(report).containsEntry("totals", Map.of("registered", 2, "waitlisted", 0, "applied", 0, "refused", 0, "invalid", 1));
+        assertThat(results(report).get(3)).containsEntry("outcome", "INVALID").containsEntry("field", "omzet");
+        assertThat(jdbc.queryForMap("select monthly_revenue, employees from registration where program_id = ? and nik = ?",
+                program.getId(), siti)).satisfies(row -> {
+                    assertThat((java.math.BigDecimal) row.get("monthly_revenue")).isEqualByComparingTo("4500000");
+                    assertThat(row.get("employees")).isEqualTo(3);
+                });
+    }
+
+    @Test
     void theBusinessSizeMayBeGivenInIndonesian() {
         Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         String micro = Lifecycle.nextNik();
