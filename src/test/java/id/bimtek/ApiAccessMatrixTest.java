@@ -219,6 +219,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/program/" + open.getId() + "/batal", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftaran", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
+                new Page("/kerja/program/" + open.getId() + "/pesan", Set.of("staff")),
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
                 new Page("/kerja/capaian", Set.of("department-head", "division-head", "auditor", "admin")),
                 new Page("/kerja/capaian/unduh.csv?tahun=2026", Set.of("department-head", "division-head", "auditor", "admin")),

@@ -83,7 +83,7 @@ public class ClosingService {
                 update registration set completed = attendance_percent >= ?
                  where program_id = ? and status = 'CONFIRMED'""", program.getCompletionThresholdPercent(), programId);
         List<Map<String, Object>> graduates = jdbc.queryForList("""
-                select r.id, r.phone from registration r join batch b on b.id = r.batch_id
+                select r.id, r.phone, r.email from registration r join batch b on b.id = r.batch_id
                  where r.program_id = ? and r.completed order by b.position, r.id""", programId);
         int number = 0;
         List<Notifications.ApplicantMessage> told = new java.util.ArrayList<>();
@@ -94,7 +94,8 @@ public class ClosingService {
             jdbc.update("""
                     insert into certificate (number, registration_id, program_id) values (?, ?, ?)
                     on conflict do nothing""", certificate, registrationId, programId);
-            told.add(new Notifications.ApplicantMessage(registrationId, (String) graduate.get("phone"), "CERTIFICATE_READY",
+            told.add(new Notifications.ApplicantMessage(registrationId, (String) graduate.get("phone"),
+                    (String) graduate.get("email"), "CERTIFICATE_READY",
                     programId, "Selamat, Anda lulus " + program.getTitle() + ". Sertifikat " + certificate
                     + " siap diunduh di " + lookupUrl + " dengan NIK dan kode pendaftaran Anda."));
         }

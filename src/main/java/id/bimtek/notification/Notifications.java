@@ -87,8 +87,29 @@ public class Notifications {
         return ids;
     }
 
-    /** A message to an applicant's phone; the text may carry their reference, so it is never logged. */
-    public record ApplicantMessage(long registrationId, String phone, String kind, long programId, String text) {
+    /**
+     * A message to an applicant: to the phone they registered with and, when they gave one, to their e-mail
+     * address. The text may carry their reference, so it is never logged.
+     */
+    public record ApplicantMessage(long registrationId, String phone, String email, String kind, long programId,
+                                   String text) {
+    }
+
+    /** What an e-mail to an applicant is about, by the kind of message; a phone message has no subject line. */
+    private static final java.util.Map<String, String> APPLICANT_SUBJECTS = java.util.Map.of(
+            "REGISTRATION_REGISTERED", "Pendaftaran Anda diterima",
+            "REGISTRATION_WAITLISTED", "Anda masuk daftar tunggu",
+            "REGISTRATION_APPLIED", "Lamaran Anda diterima",
+            "SEAT_OFFERED", "Ada kursi untuk Anda: mohon dijawab",
+            "SEAT_OFFER_REMINDER", "Pengingat: tawaran kursi segera berakhir",
+            "PARTICIPANT_CONFIRMED", "Anda peserta pelatihan",
+            "NOT_SELECTED", "Hasil seleksi pelatihan",
+            "PROGRAM_CANCELLED", "Program pelatihan dibatalkan",
+            "CERTIFICATE_READY", "Sertifikat Anda siap diunduh");
+
+    /** A message to applicants in words ("Ada kursi untuk Anda: mohon dijawab"): its e-mail subject. */
+    public static String applicantSubject(String kind) {
+        return APPLICANT_SUBJECTS.getOrDefault(kind, "Kabar pendaftaran pelatihan");
     }
 
     /** Messages to applicants, written in the caller's transaction: a rolled-back change tells nobody. */
@@ -107,6 +128,18 @@ public class Notifications {
             statement.setString(3, message.kind());
             statement.setString(4, message.kind());
             statement.setString(5, message.text());
+            statement.setLong(6, message.programId());
+        });
+        List<ApplicantMessage> byMail = messages.stream().filter(message -> StringUtils.hasText(message.email())).toList();
+        jdbc.batchUpdate("""
+                insert into notification (recipient_email, registration_id, kind, subject, body, program_id)
+                values (?, ?, ?, ?, ?, ?)""", byMail, 500, (statement, message) -> {
+            statement.setString(1, message.email().strip());
+            statement.setLong(2, message.registrationId());
+            statement.setString(3, message.kind());
+            statement.setString(4, applicantSubject(message.kind()));
+            statement.setString(5, message.text() + "\n\n-- \nPesan ini dikirim otomatis oleh sistem pendaftaran pelatihan;"
+                    + " mohon tidak dibalas.");
             statement.setLong(6, message.programId());
         });
     }

@@ -47,6 +47,7 @@ final class ApplicantCsv {
         // where the business stood when it applied: the baseline of the monitoring rounds
         MONTHLY_REVENUE("monthly_revenue", "monthlyRevenue", false, "omzet", "omzet_bulanan", "omzet_per_bulan"),
         EMPLOYEES("employees", "employees", false, "tenaga_kerja", "jumlah_tenaga_kerja", "karyawan"),
+        EMAIL("email", "email", false, "surel", "e_mail", "alamat_email"),
         // from the agency's own lists: an earlier programme the applicant completed, and when (a year or a date)
         EARLIER_PROGRAMME("earlier_programme", "earlierProgramme", false, "program_sebelumnya", "pelatihan_sebelumnya"),
         EARLIER_COMPLETED("earlier_completed", "earlierCompleted", false, "tahun_sebelumnya", "selesai_sebelumnya"),
@@ -89,7 +90,8 @@ final class ApplicantCsv {
             return new RegistrationRequest(value(Column.NIK), value(Column.NAME), value(Column.BUSINESS_NAME),
                     value(Column.SECTOR), value(Column.DISTRICT), value(Column.PHONE), value(Column.BATCH), value(Column.NIB),
                     businessScale(value(Column.BUSINESS_SCALE)), number(Column.MONTHLY_REVENUE),
-                    number(Column.EMPLOYEES) == null ? null : (int) Math.min(Integer.MAX_VALUE, number(Column.EMPLOYEES)));
+                    number(Column.EMPLOYEES) == null ? null : (int) Math.min(Integer.MAX_VALUE, number(Column.EMPLOYEES)),
+                    value(Column.EMAIL));
         }
 
         /** A number as spreadsheets write it ("5.000.000", "Rp 5000000"); anything else is a 400 naming the column. */

@@ -17,6 +17,7 @@ public class ApplicantForm {
     private BusinessScale businessScale;
     private String monthlyRevenue;
     private String employees;
+    private String email;
     private String submission;
 
     public String getMonthlyRevenue() {
@@ -35,6 +36,14 @@ public class ApplicantForm {
         this.employees = employees;
     }
 
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
     public String getSubmission() {
         return submission;
     }
@@ -46,7 +55,7 @@ public class ApplicantForm {
     /** NIK and phone without the spaces and dashes people type to group digits. */
     RegistrationRequest toRequest() {
         return new RegistrationRequest(digits(nik), name, businessName, sector, district, digits(phone), batch, digits(nib),
-                businessScale, TypedNumber.of(monthlyRevenue), TypedNumber.count(employees));
+                businessScale, TypedNumber.of(monthlyRevenue), TypedNumber.count(employees), email);
     }
 
     /** Revenue and people as typed ("Rp 5.000.000", "3 orang") must come down to a number: else the field says so. */

@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
  * staff import. The NIB (Nomor Induk Berusaha) is optional; an empty one counts as not given. The business
  * scale is optional too; programmes allocated by selection may rank micro businesses first. Monthly revenue (Rp)
  * and the number of people working in the business are optional: the baseline monitoring rounds are set against.
+ * So is an e-mail address: the applicant's messages go there too.
  */
 public record RegistrationRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "must be the 16 digits of the NIK") String nik,
@@ -23,7 +25,8 @@ public record RegistrationRequest(
         @Pattern(regexp = "\\d{13}", message = "must be the 13 digits of the NIB") String nib,
         BusinessScale businessScale,
         @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most Rp 1.000.000.000.000") Long monthlyRevenue,
-        @PositiveOrZero @Max(value = 100_000, message = "must be at most 100000") Integer employees) {
+        @PositiveOrZero @Max(value = 100_000, message = "must be at most 100000") Integer employees,
+        @Email(message = "must be an e-mail address") @Size(max = 254) String email) {
 
     /** Text without control characters: a NUL would be refused by PostgreSQL only when the row is written. */
     static final String TEXT = "[^\\p{Cntrl}]*";
@@ -33,12 +36,13 @@ public record RegistrationRequest(
         if (nib != null && nib.isBlank()) {
             nib = null;
         }
+        email = email == null || email.isBlank() ? null : email.strip();
     }
 
     /** An applicant without a NIB (many micro businesses have none yet). */
     public RegistrationRequest(String nik, String name, String businessName, String sector, String district, String phone,
                                String batch) {
-        this(nik, name, businessName, sector, district, phone, batch, null, null, null, null);
+        this(nik, name, businessName, sector, district, phone, batch, null, null, null, null, null);
     }
 
     /** An applicant who does not say the size of the business (it only matters for ranked programmes). */
@@ -50,6 +54,6 @@ public record RegistrationRequest(
     /** An applicant who does not say where the business stands today (revenue, people working in it). */
     public RegistrationRequest(String nik, String name, String businessName, String sector, String district, String phone,
                                String batch, String nib, BusinessScale businessScale) {
-        this(nik, name, businessName, sector, district, phone, batch, nib, businessScale, null, null);
+        this(nik, name, businessName, sector, district, phone, batch, nib, businessScale, null, null, null);
     }
 }

@@ -219,7 +219,7 @@ public class RegistrationService {
                        status_changed_at = now()
                   from batch b
                  where b.id = r.batch_id and r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED')
-                returning r.id, r.status, r.phone, b.name as batch, b.start_date, b.end_date, b.venue""",
+                returning r.id, r.status, r.phone, r.email, b.name as batch, b.start_date, b.end_date, b.venue""",
                 programId);
         int changed = decided.size();
         tellTheOutcome(programId, decided);
@@ -240,7 +240,8 @@ public class RegistrationService {
         notifications.toApplicants(decided.stream().map(registration -> {
             boolean confirmed = "CONFIRMED".equals(registration.get("status"));
             return new id.bimtek.notification.Notifications.ApplicantMessage(((Number) registration.get("id")).longValue(),
-                    (String) registration.get("phone"), confirmed ? "PARTICIPANT_CONFIRMED" : "NOT_SELECTED", programId,
+                    (String) registration.get("phone"), (String) registration.get("email"),
+                    confirmed ? "PARTICIPANT_CONFIRMED" : "NOT_SELECTED", programId,
                     confirmed ? texts.confirmed(title, (String) registration.get("batch"),
                             ((java.sql.Date) registration.get("start_date")).toLocalDate(),
                             ((java.sql.Date) registration.get("end_date")).toLocalDate(), (String) registration.get("venue"))
@@ -263,7 +264,7 @@ public class RegistrationService {
     public int cancelAll(long programId, String actor) {
         lockBatches(programId);
         List<Map<String, Object>> told = jdbc.queryForList("""
-                select r.id, r.phone, p.title, p.cancellation_reason from registration r join program p on p.id = r.program_id
+                select r.id, r.phone, r.email, p.title, p.cancellation_reason from registration r join program p on p.id = r.program_id
                  where r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED', 'OFFERED')""",
                 programId);
         int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.CANCELLED, actor,
@@ -272,7 +273,8 @@ public class RegistrationService {
                 update registration set status = 'CANCELLED', status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')""", programId);
         notifications.toApplicants(told.stream().map(registration -> new id.bimtek.notification.Notifications.ApplicantMessage(
-                ((Number) registration.get("id")).longValue(), (String) registration.get("phone"), "PROGRAM_CANCELLED",
+                ((Number) registration.get("id")).longValue(), (String) registration.get("phone"),
+                (String) registration.get("email"), "PROGRAM_CANCELLED",
                 programId, texts.cancelled((String) registration.get("title"), (String) registration.get("cancellation_reason"))))
                 .toList());
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);

@@ -286,7 +286,7 @@ class SeatAllocator {
                     registration.businessName(), registration.sector(), registration.district(), request.phone(),
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),
                     application.submissionKeyHash(), Timestamp.from(application.appliedAt() != null ? application.appliedAt() : at),
-                    request.monthlyRevenue(), request.employees()});
+                    request.monthlyRevenue(), request.employees(), request.email()});
             records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
                     application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
                     Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
@@ -295,7 +295,7 @@ class SeatAllocator {
         MultiRowInsert.insert(jdbc, """
                 insert into registration (id, program_id, batch_id, reference, nik, name, business_name, sector, district,
                                           phone, nib, business_scale, status, registered_at, status_changed_at,
-                                          submission_key_hash, applied_at, monthly_revenue, employees)""", rows);
+                                          submission_key_hash, applied_at, monthly_revenue, employees, email)""", rows);
         for (LockedBatch batch : batches.values()) {
             if (batch.taken != batch.takenBefore) {
                 jdbc.update("update batch set taken = ? where id = ?", batch.taken, batch.id);
@@ -307,7 +307,7 @@ class SeatAllocator {
         for (Application application : applications) {
             if (outcomes.get(application) instanceof RegistrationView registration) {
                 messages.add(new id.bimtek.notification.Notifications.ApplicantMessage(registration.id(),
-                        application.request().phone(), "REGISTRATION_" + registration.status().name(), programId,
+                        application.request().phone(), application.request().email(), "REGISTRATION_" + registration.status().name(), programId,
                         texts.outcome((String) program.get("title"), registration)));
             }
         }

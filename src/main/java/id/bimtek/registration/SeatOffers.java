@@ -98,10 +98,10 @@ public class SeatOffers {
         jdbc.update("update registration set offer_expires_at = ? where id = ?", Timestamp.from(expiresAt), registrationId);
         // the applicant hears of it at once: an offer nobody sees expires unseen
         Map<String, Object> offered = jdbc.queryForMap("""
-                select r.phone, b.name as batch, p.title from registration r join batch b on b.id = r.batch_id
+                select r.phone, r.email, b.name as batch, p.title from registration r join batch b on b.id = r.batch_id
                   join program p on p.id = r.program_id where r.id = ?""", registrationId);
         notifications.toApplicants(List.of(new id.bimtek.notification.Notifications.ApplicantMessage(registrationId,
-                (String) offered.get("phone"), "SEAT_OFFERED", programId,
+                (String) offered.get("phone"), (String) offered.get("email"), "SEAT_OFFERED", programId,
                 texts.seatOffered((String) offered.get("title"), (String) offered.get("batch"), expiresAt))));
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFERED", ActingUser.SYSTEM, null, subject,
                 "rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
@@ -114,11 +114,11 @@ public class SeatOffers {
     @Transactional
     public void remind(long registrationId) {
         jdbc.queryForList("""
-                select r.program_id, r.phone, r.offer_expires_at, b.name as batch, p.title
+                select r.program_id, r.phone, r.email, r.offer_expires_at, b.name as batch, p.title
                   from registration r join batch b on b.id = r.batch_id join program p on p.id = r.program_id
                  where r.id = ? and r.status = 'OFFERED'""", registrationId).forEach(offer ->
                 notifications.toApplicants(List.of(new id.bimtek.notification.Notifications.ApplicantMessage(registrationId,
-                        (String) offer.get("phone"), "SEAT_OFFER_REMINDER", ((Number) offer.get("program_id")).longValue(),
+                        (String) offer.get("phone"), (String) offer.get("email"), "SEAT_OFFER_REMINDER", ((Number) offer.get("program_id")).longValue(),
                         texts.offerEndsSoon((String) offer.get("title"), (String) offer.get("batch"),
                                 ((Timestamp) offer.get("offer_expires_at")).toInstant())))));
     }

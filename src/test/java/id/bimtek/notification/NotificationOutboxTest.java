@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationOutboxTest {
 
     @Autowired Notifications notifications;
+    @Autowired id.bimtek.registration.RegistrationService registrations;
+    @Autowired id.bimtek.support.Lifecycle lifecycle;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired OutboxSender sender;
     @Autowired JavaMailSenderImpl mailSender;
     @Autowired PlatformTransactionManager transactionManager;
@@ -70,6 +73,44 @@ class NotificationOutboxTest {
 
         assertThat(jdbc.queryForObject("select count(*) from notification where id = ?", Long.class, id)).isZero();
         assertThat(received(subject)).isEmpty();
+    }
+
+    @Test
+    void anApplicantWhoGaveAnAddressIsMailedTooAndStaffSeeWhatBecameOfEachMessage(CapturedOutput log) throws Exception {
+        var program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        String address = "siti." + System.nanoTime() + "@contoh.id";
+        var siti = registrations.register(program.getId(), new id.bimtek.registration.RegistrationRequest(
+                id.bimtek.support.Lifecycle.nextNik(), "Siti Aminah", "Konveksi Siti", "APPAREL", "Cibodas", "081212345678",
+                "Gelombang 1", null, null, null, null, " " + address + " "));
+        // one row per channel, written with the registration
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select recipient_phone, recipient_email, subject from notification where registration_id = ? order by id""",
+                siti.id());
+        assertThat(rows).extracting(row -> row.get("recipient_phone")).containsExactly("081212345678", null);
+        assertThat(rows.get(1)).containsEntry("recipient_email", address).containsEntry("subject", "Pendaftaran Anda diterima");
+
+        sender.sendAllDue();
+
+        assertThat(received("Pendaftaran Anda diterima")).filteredOn(mail -> recipients(mail).contains(address))
+                .singleElement().satisfies(mail -> assertThat(GreenMailUtil.getBody(mail)).contains(siti.reference(), "/daftar/cek"));
+        // the address and the reference stay out of the application's log (the test's own SMTP server logs its users)
+        assertThat(log.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail")))
+                .noneMatch(line -> line.contains(address) || line.contains(siti.reference()));
+
+        // staff see each message's state, recipients masked; no gateway is configured here, so the SMS was not sent
+        String page = new id.bimtek.support.PageBrowser(port).signIn("staff")
+                .get("/kerja/program/" + program.getId() + "/pesan").body();
+        assertThat(page).contains("0812****5678", "s***@contoh.id", "Pendaftaran Anda diterima", "terkirim",
+                        "tidak dikirim", "layanan SMS/WhatsApp belum diatur")
+                .doesNotContain(address).doesNotContain(siti.reference());
+    }
+
+    private static String recipients(MimeMessage mail) {
+        try {
+            return Arrays.toString(mail.getRecipients(Message.RecipientType.TO));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,0 +1,41 @@
+package id.bimtek.workspace;
+
+import id.bimtek.notification.ApplicantDeliveries;
+import id.bimtek.proposal.ProgramService;
+import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.StaffPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * What became of the messages to a programme's applicants: staff see each one's state (sent, waiting for another
+ * attempt while the gateway or mail server is down, not sent and why) with the recipient masked.
+ */
+@Controller
+class MessagesPage {
+
+    /** The latest messages shown; the counts cover them all. */
+    private static final int SHOWN = 500;
+
+    private final ProgramService programs;
+    private final ApplicantDeliveries deliveries;
+    private final StaffPage page;
+
+    MessagesPage(ProgramService programs, ApplicantDeliveries deliveries, StaffPage page) {
+        this.programs = programs;
+        this.deliveries = deliveries;
+        this.page = page;
+    }
+
+    @GetMapping("/kerja/program/{programId}/pesan")
+    String messages(@PathVariable long programId, Model model) {
+        model.addAttribute("program", programs.get(programId));
+        model.addAttribute("summary", deliveries.summary(programId));
+        model.addAttribute("deliveries", deliveries.ofProgram(programId, SHOWN));
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("me", page.nameOf(CurrentUser.get().id()));
+        return "kerja/messages";
+    }
+}
