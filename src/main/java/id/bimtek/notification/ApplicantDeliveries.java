@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ApplicantDeliveries {
 
-    public enum State { SENT, WAITING, NOT_SENT }
+    /** QUEUED: not tried yet (the sender runs every few seconds); RETRYING: tried, failed, tried again later. */
+    public enum State { SENT, QUEUED, RETRYING, NOT_SENT }
 
     public record Delivery(long id, long registrationId, String channel, String recipient, String kind, State state,
                            int attempts, String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
@@ -42,7 +43,8 @@ public class ApplicantDeliveries {
             String error = rs.getString("last_error");
             Instant sentAt = instant(rs.getTimestamp("sent_at"));
             // a row marked sent with a note was not handed to anyone: no gateway or no mail server configured
-            State state = sentAt == null ? State.WAITING : error == null ? State.SENT : State.NOT_SENT;
+            State state = sentAt != null ? (error == null ? State.SENT : State.NOT_SENT)
+                    : rs.getInt("attempts") == 0 ? State.QUEUED : State.RETRYING;
             return new Delivery(rs.getLong("id"), rs.getLong("registration_id"), phone != null ? "SMS/WhatsApp" : "e-mail",
                     phone != null ? maskedPhone(phone) : maskedEmail(rs.getString("recipient_email")), rs.getString("kind"),
                     state, rs.getInt("attempts"), error, instant(rs.getTimestamp("created_at")), sentAt,
