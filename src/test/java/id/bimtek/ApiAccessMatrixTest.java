@@ -218,6 +218,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/anggaran", Set.of("admin")),
                 new Page("/kerja/program/" + open.getId() + "/batal", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftaran", Set.of("department-head")),
+                new Page("/kerja/program/" + open.getId() + "/jadwal", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
                 new Page("/kerja/program/" + open.getId() + "/pesan", Set.of("staff")),
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),

@@ -29,6 +29,7 @@ public class Labels {
 
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("PROPOSAL_CREATED", "Usulan dibuat"), Map.entry("PROPOSAL_CHANGED", "Usulan diubah"),
+            Map.entry("SCHEDULE_CHANGED", "Jadwal gelombang dipindah"),
             Map.entry("DECISION", "Keputusan"), Map.entry("STATUS_CHANGED", "Status berubah"),
             Map.entry("TASK_CREATED", "Tugas dibuat"), Map.entry("TASK_ASSIGNED", "Tugas diambil"),
             Map.entry("TASK_COMPLETED", "Tugas diselesaikan"), Map.entry("TASK_WITHDRAWN", "Tugas ditarik"),

@@ -105,6 +105,7 @@ public class Notifications {
             "PARTICIPANT_CONFIRMED", "Anda peserta pelatihan",
             "NOT_SELECTED", "Hasil seleksi pelatihan",
             "PROGRAM_CANCELLED", "Program pelatihan dibatalkan",
+            "SCHEDULE_CHANGED", "Jadwal pelatihan berubah",
             "CERTIFICATE_READY", "Sertifikat Anda siap diunduh");
 
     /** A message to applicants in words ("Ada kursi untuk Anda: mohon dijawab"): its e-mail subject. */

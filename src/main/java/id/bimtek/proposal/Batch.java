@@ -160,6 +160,22 @@ public class Batch {
         return sessionPlan.stream().map(BatchSession::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * Moves the whole batch, sessions included, so that it starts on {@code start}; {@code newVenue} (or null to keep
+     * it) becomes the place of the batch and of the on-site sessions that were held at the old one.
+     */
+    void moveTo(LocalDate start, String newVenue) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(startDate, start);
+        String oldVenue = venue;
+        String venueAfter = mode == DeliveryMode.ONLINE || newVenue == null || newVenue.isBlank() ? null : newVenue.strip();
+        sessionPlan.forEach(session -> session.move(days, oldVenue, venueAfter));
+        startDate = startDate.plusDays(days);
+        endDate = endDate.plusDays(days);
+        if (venueAfter != null) {
+            venue = venueAfter;
+        }
+    }
+
     public boolean isDelivered() {
         return delivered;
     }

@@ -59,6 +59,14 @@ public class BatchSession {
         this.topic = topic;
     }
 
+    /** The session moves with its batch: {@code days} later (or earlier), and to the batch's new place if it was at the old. */
+    void move(long days, String oldVenue, String newVenue) {
+        sessionDate = sessionDate.plusDays(days);
+        if (mode == SessionMode.ON_SITE && newVenue != null && java.util.Objects.equals(venue, oldVenue)) {
+            venue = newVenue;
+        }
+    }
+
     void assign(long instructorId, InstructorRole role, BigDecimal honorarium, String honorariumItem) {
         instructors.add(new SessionInstructor(this, instructorId, role, honorarium, honorariumItem));
     }

@@ -51,6 +51,12 @@ class ApplicantTexts {
                 + (venue == null || venue.isBlank() ? "" : " di " + venue) + ". Bawa KTP saat hadir. Info: " + lookup;
     }
 
+    String scheduleChanged(String programme, String batch, java.time.LocalDate start, java.time.LocalDate end, String venue,
+                           String reason) {
+        return "Jadwal " + programme + ", " + batch + " berubah: " + DAY.format(start) + " s.d. " + DAY.format(end)
+                + (venue == null || venue.isBlank() ? "" : " di " + venue) + ". Alasan: " + reason + ". Info: " + lookup;
+    }
+
     String notSelected(String programme) {
         return "Mohon maaf, Anda belum terpilih sebagai peserta " + programme + ". Terima kasih telah mendaftar. Info: "
                 + lookup;

@@ -234,6 +234,26 @@ public class RegistrationService {
                 Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
     }
 
+    /**
+     * A batch moved: everyone who holds or awaits a place in it hears the new dates and place, in the caller's
+     * transaction (a move that rolls back tells nobody). Returns how many were told.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int tellScheduleChanged(long programId, long batchId, java.time.LocalDate start, java.time.LocalDate end,
+                                   String venue, String reason) {
+        List<Map<String, Object>> told = jdbc.queryForList("""
+                select r.id, r.phone, r.email, b.name as batch, p.title
+                  from registration r join batch b on b.id = r.batch_id join program p on p.id = r.program_id
+                 where r.program_id = ? and r.batch_id = ?
+                   and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'OFFERED', 'CONFIRMED')""", programId, batchId);
+        notifications.toApplicants(told.stream().map(registration -> new id.bimtek.notification.Notifications.ApplicantMessage(
+                ((Number) registration.get("id")).longValue(), (String) registration.get("phone"),
+                (String) registration.get("email"), "SCHEDULE_CHANGED", programId,
+                texts.scheduleChanged((String) registration.get("title"), (String) registration.get("batch"), start, end, venue,
+                        reason))).toList());
+        return told.size();
+    }
+
     /** Each applicant hears whether they are a participant, and if so where and when to come. */
     private void tellTheOutcome(long programId, List<Map<String, Object>> decided) {
         String title = jdbc.queryForObject("select title from program where id = ?", String.class, programId);

@@ -76,7 +76,8 @@ public class SecurityConfig {
                         // the pages' script libraries (the dashboard's charts): for whoever is signed in
                         .requestMatchers(path("/webjars/**")).authenticated()
                         .requestMatchers(path("/kerja/anggaran"), path("/kerja/anggaran/**")).hasRole(ADMIN)
-                        .requestMatchers(path("/kerja/program/*/batal"), path("/kerja/program/*/pendaftaran")).hasRole(DEPARTMENT_HEAD)
+                        .requestMatchers(path("/kerja/program/*/batal"), path("/kerja/program/*/pendaftaran"), path("/kerja/program/*/jadwal"))
+                        .hasRole(DEPARTMENT_HEAD)
                         .requestMatchers(path("/kerja/wakil"), path("/kerja/wakil/**")).hasAnyRole(DIVISION_HEAD, DEPARTMENT_HEAD)
                         .requestMatchers(path("/kerja/program/**"), path("/kerja/usulan"), path("/kerja/usulan/**")).hasRole(STAFF)
                         .requestMatchers(path("/kerja"), path("/kerja/**"))
