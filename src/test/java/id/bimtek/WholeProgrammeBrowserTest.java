@@ -190,8 +190,19 @@ class WholeProgrammeBrowserTest {
         assertThat(text("#pesan")).contains("0812****5678", "d***@contoh.id", "Anda masuk daftar tunggu");
         screenshots("messages");
 
-        // the department head closes registration now, with a reason; the engine's timer takes it from there
+        // the department head moves the batch a day later to another hall; its applicants are told
         signIn("department-head");
+        click(By.xpath("//li[contains(., '" + program.getCode() + "')]//a[normalize-space()='Pindah jadwal']"));
+        LocalDate moved = lifecycle.program(program.getId()).getBatches().get(0).getStartDate().plusDays(1);
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(\"input[name='mulai']\").value = arguments[0]",
+                moved.toString());
+        browser.findElement(By.name("tempat")).sendKeys("Aula BLK Kota Tangerang");
+        browser.findElement(By.name("alasan")).sendKeys("Aula Disperindag dipakai kegiatan provinsi");
+        click(By.xpath("//button[normalize-space()='Pindah Gelombang 1']"));
+        flash("pendaftar diberi tahu");
+        screenshots("schedule");
+
+        // the department head closes registration now, with a reason; the engine's timer takes it from there
         browser.get(base() + "/kerja/program/" + program.getId() + "/pendaftaran");
         List<WebElement> reasons = browser.findElements(By.name("alasan"));
         reasons.get(1).sendKeys("Kuota terpenuhi; jadwal pelatihan tetap");
