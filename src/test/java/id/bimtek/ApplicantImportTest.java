@@ -190,10 +190,10 @@ class ApplicantImportTest {
         assertThat((String) missing.getBody().get("detail")).contains("'batch' is missing");
 
         ResponseEntity<Map<String, Object>> unknown = importCsv(program, "staff",
-                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;email\n" + row + ";Gelombang 1;siti@example.id\n")
+                ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang;hobi\n" + row + ";Gelombang 1;menjahit\n")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody()).containsEntry("field", "email");
+        assertThat(unknown.getBody()).containsEntry("field", "hobi");
 
         ResponseEntity<Map<String, Object>> notUtf8 = importCsv(program, "staff",
                 ("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang\n" + row + ";Gelombang 1 Caf\u00e9\n")

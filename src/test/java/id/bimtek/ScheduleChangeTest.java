@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.bimtek.audit.AuditTrail;
-import id.bimtek.delivery.ScheduleChanges;
+import id.bimtek.registration.ScheduleChanges;
 import id.bimtek.proposal.Batch;
 import id.bimtek.proposal.BatchSession;
 import id.bimtek.proposal.Program;

@@ -1,6 +1,6 @@
 package id.bimtek.workspace;
 
-import id.bimtek.delivery.ScheduleChanges;
+import id.bimtek.registration.ScheduleChanges;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramService;
 import id.bimtek.shared.CurrentUser;

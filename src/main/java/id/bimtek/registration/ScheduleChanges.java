@@ -1,14 +1,13 @@
-package id.bimtek.delivery;
+package id.bimtek.registration;
 
 import id.bimtek.proposal.BatchSchedule;
-import id.bimtek.registration.RegistrationService;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A batch's schedule changed before it starts: moved (sessions and all) and its applicants told, in one
- * transaction, so nobody hears of a move that did not happen and no move goes untold.
+ * A batch's schedule changed before it starts: moved (sessions and all, by the proposal's owner) and its applicants
+ * told, in one transaction, so nobody hears of a move that did not happen and no move goes untold.
  */
 @Service
 public class ScheduleChanges {
