@@ -55,6 +55,7 @@ class AuditTimelineBenchmark {
         lifecycle.resetClock();
 
         measurePage("/audit/programs/" + program.getId());
+        measurePage("/audit/programs/" + program.getId() + "?stage=REGISTRATION&hal=3");
         for (String path : List.of("/api/programs/" + program.getId() + "/audit",
                 "/api/programs/" + program.getId() + "/audit.csv",
                 "/api/programs/" + program.getId() + "/audit.pdf",

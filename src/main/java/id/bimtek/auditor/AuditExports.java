@@ -130,7 +130,7 @@ public class AuditExports {
                 + (filter.engineSteps() ? "" : "; langkah mesin tidak dicantumkan") + ")", bold);
         timelineTitle.setSpacingBefore(8);
         document.add(timelineTitle);
-        for (Timeline.StageGroup group : timeline.of(records, filter).groups()) {
+        for (Timeline.StageGroup group : timeline.whole(records, filter).groups()) {
             Paragraph stage = new Paragraph(group.name() + " (" + group.items().size() + " catatan)", title);
             stage.setSpacingBefore(8);
             document.add(stage);

@@ -53,13 +53,14 @@ public class AuditPagesController {
     String program(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
                    @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(defaultValue = "false") boolean engineSteps, Model model, Authentication caller) {
+                   @RequestParam(defaultValue = "false") boolean engineSteps, @RequestParam(defaultValue = "1") int hal,
+                   Model model, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
         AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
         List<AuditTrail.Record> all = audit.of(id);
         model.addAttribute("program", program);
         model.addAttribute("money", queries.money(id));
-        model.addAttribute("timeline", timeline.of(all, filter));
+        model.addAttribute("timeline", timeline.of(all, filter, hal));
         model.addAttribute("total", all.size());
         model.addAttribute("verification", audit.verify(id));
         model.addAttribute("stages", Arrays.asList(AuditTrail.Stage.values()));
@@ -90,6 +91,11 @@ public class AuditPagesController {
         withEngine.put("to", to);
         withEngine.put("engineSteps", !engineSteps);
         model.addAttribute("engineStepsLink", link("/audit/programs/" + id, withEngine));
+        // a stage's next or previous page keeps the other filters
+        Map<String, Object> paging = new LinkedHashMap<>(withEngine);
+        paging.put("engineSteps", engineSteps);
+        paging.remove("stage");
+        model.addAttribute("pageLink", link("/audit/programs/" + id, paging));
         model.addAttribute("me", caller.getName());
         return "audit/program";
     }

@@ -29,8 +29,24 @@ public class Timeline {
         }
     }
 
-    public record StageGroup(AuditTrail.Stage stage, String name, List<Item> decisions, List<Item> items) {
+    /**
+     * A stage's records: {@code items} is one page of them (from record {@code first}, 1-based), {@code total} all
+     * that passed the filter; the decisions are always all there.
+     */
+    public record StageGroup(AuditTrail.Stage stage, String name, List<Item> decisions, List<Item> items, int total,
+                             int first, int page) {
+
+        public int last() {
+            return first + items.size() - 1;
+        }
+
+        public boolean hasNext() {
+            return last() < total;
+        }
     }
+
+    /** Records of one stage on one page: a selection with ten thousand applicants is read a page at a time. */
+    public static final int PAGE = 200;
 
     /** The groups, and how many of the engine's steps the filter left out (the page offers them). */
     public record View(List<StageGroup> groups, int shown, int engineStepsLeftOut) {
@@ -46,10 +62,18 @@ public class Timeline {
         this.people = people;
     }
 
-    public View of(List<AuditTrail.Record> all, AuditFilter filter) {
-        Map<AuditTrail.Stage, List<Item>> decisions = new EnumMap<>(AuditTrail.Stage.class);
-        Map<AuditTrail.Stage, List<Item>> items = new EnumMap<>(AuditTrail.Stage.class);
-        Function<String, String> names = memo(people::nameOf);
+    /** Every record of every stage, unpaged: for documents, which hold the whole trail. */
+    public View whole(List<AuditTrail.Record> all, AuditFilter filter) {
+        return of(all, filter, 1, Integer.MAX_VALUE);
+    }
+
+    /** {@code page} (1-based) is the page of the filter's stage; without a stage every group shows its first page. */
+    public View of(List<AuditTrail.Record> all, AuditFilter filter, int page) {
+        return of(all, filter, page, PAGE);
+    }
+
+    private View of(List<AuditTrail.Record> all, AuditFilter filter, int page, int pageSize) {
+        Map<AuditTrail.Stage, List<AuditTrail.Record>> matching = new EnumMap<>(AuditTrail.Stage.class);
         int shown = 0;
         int engineSteps = 0;
         for (AuditTrail.Record record : all) {
@@ -61,15 +85,21 @@ public class Timeline {
                 continue;
             }
             shown++;
-            Item item = item(record, names);
-            items.computeIfAbsent(record.stage(), stage -> new ArrayList<>()).add(item);
-            if ("DECISION".equals(record.kind())) {
-                decisions.computeIfAbsent(record.stage(), stage -> new ArrayList<>()).add(item);
-            }
+            matching.computeIfAbsent(record.stage(), stage -> new ArrayList<>()).add(record);
         }
+        Function<String, String> names = memo(people::nameOf);
         List<StageGroup> groups = new ArrayList<>();
-        items.forEach((stage, list) -> groups.add(new StageGroup(stage, labels.stage(stage),
-                decisions.getOrDefault(stage, List.of()), list)));
+        matching.forEach((stage, records) -> {
+            int pages = (int) ((records.size() + (long) pageSize - 1) / pageSize);
+            int pageOfStage = stage == filter.stage() ? Math.max(1, Math.min(page, pages)) : 1;
+            int from = (int) Math.min(records.size(), (pageOfStage - 1L) * pageSize);
+            // only the records shown are put into words: their changed fields are parsed from JSON
+            List<Item> items = records.subList(from, (int) Math.min(records.size(), (long) from + pageSize)).stream()
+                    .map(record -> item(record, names)).toList();
+            List<Item> decisions = records.stream().filter(record -> "DECISION".equals(record.kind()))
+                    .map(record -> item(record, names)).toList();
+            groups.add(new StageGroup(stage, labels.stage(stage), decisions, items, records.size(), from + 1, pageOfStage));
+        });
         return new View(groups, shown, engineSteps);
     }
 

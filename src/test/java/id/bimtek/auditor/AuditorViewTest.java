@@ -235,6 +235,45 @@ class AuditorViewTest {
                 "langkah mesin tidak dicantumkan").doesNotContain("Langkah mesin dimulai");
     }
 
+    @Autowired Timeline timeline;
+
+    @Test
+    void aStageWithThousandsOfRecordsIsReadAPageAtATimeWithItsDecisionsAlwaysOnTop() {
+        List<AuditTrail.Record> trail = new java.util.ArrayList<>();
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T01:00:00Z");
+        for (int seq = 1; seq <= 450; seq++) {
+            boolean decision = seq == 449;
+            trail.add(new AuditTrail.Record(seq, 1, seq, at.plusSeconds(seq), AuditTrail.Stage.REGISTRATION,
+                    decision ? "DECISION" : "REGISTRATION_APPLIED", decision ? "staff" : "applicant", null,
+                    decision ? "Tetapkan daftar peserta" : "pendaftaran #" + seq, decision ? "APPROVE: sesuai peringkat" : "",
+                    null, "{\"status\":\"APPLIED\"}", "", ""));
+        }
+        trail.add(new AuditTrail.Record(451, 1, 451, at.plusSeconds(451), AuditTrail.Stage.CLOSING, "STATUS_CHANGED", "system",
+                null, "BIMTEK", "CLOSING -> CLOSING_APPROVAL", null, null, "", ""));
+
+        Timeline.View first = timeline.of(trail, AuditFilter.of(null, null, null, null, null, false), 1);
+        Timeline.StageGroup registration = first.groups().get(0);
+        assertThat(registration.total()).isEqualTo(450);
+        assertThat(registration.items()).hasSize(Timeline.PAGE);
+        assertThat(registration.first()).isEqualTo(1);
+        assertThat(registration.hasNext()).isTrue();
+        assertThat(registration.decisions()).singleElement().satisfies(d -> assertThat(d.what()).isEqualTo("disetujui — “sesuai peringkat”"));
+        assertThat(first.groups().get(1).items()).hasSize(1);
+
+        Timeline.View last = timeline.of(trail, AuditFilter.of(AuditTrail.Stage.REGISTRATION, null, null, null, null, false), 3);
+        assertThat(last.groups()).singleElement().satisfies(group -> {
+            assertThat(group.first()).isEqualTo(401);
+            assertThat(group.last()).isEqualTo(450);
+            assertThat(group.hasNext()).isFalse();
+            assertThat(group.items().get(0).record().seq()).isEqualTo(401);
+        });
+        // documents hold the whole trail, unpaged
+        assertThat(timeline.whole(trail, AuditFilter.of(null, null, null, null, null, false)).groups().get(0).items()).hasSize(450);
+        // a page past the end shows the last one
+        assertThat(timeline.of(trail, AuditFilter.of(AuditTrail.Stage.REGISTRATION, null, null, null, null, false), 99)
+                .groups().get(0).first()).isEqualTo(401);
+    }
+
     // --- helpers
 
     private static String pdfText(byte[] pdf) throws Exception {
