@@ -221,6 +221,7 @@ class ApiAccessMatrixTest {
                 new Page("/kerja/program/" + open.getId() + "/jadwal", Set.of("department-head")),
                 new Page("/kerja/program/" + open.getId() + "/pendaftar", Set.of("staff")),
                 new Page("/kerja/program/" + open.getId() + "/pesan", Set.of("staff")),
+                new Page("/kerja/program/" + open.getId() + "/pendaftar/impor/999999", Set.of("staff")), // allowed: 404
                 new Page("/kerja/usulan/" + open.getId(), Set.of("staff")),
                 new Page("/kerja/capaian", Set.of("department-head", "division-head", "auditor", "admin")),
                 new Page("/kerja/capaian/unduh.csv?tahun=2026", Set.of("department-head", "division-head", "auditor", "admin")),

@@ -1,6 +1,7 @@
 package id.bimtek;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -115,6 +116,45 @@ class ApplicantImportTest {
         assertThat(summary.detail()).isEqualTo("8 rows: 3 registered, 1 waitlisted, 0 applied, 2 refused, 2 invalid");
         assertThat(summary.newValue()).contains("\"rows\":8", "\"invalid\":2", "\"sha256\":");
         assertThat(audit.verify(program.getId()).valid()).isTrue();
+    }
+
+    @Autowired id.bimtek.registration.ApplicantImport imports;
+    @Autowired id.bimtek.registration.ImportRuns runs;
+
+    @Test
+    void anImportTellsHowFarItHasGotAndARunKeepsItsProgressThenItsReport() {
+        Program program = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 400, 1, 10_000_000));
+        StringBuilder file = new StringBuilder("nik;nama;nama_usaha;sektor;kecamatan;telepon;gelombang\n");
+        for (int i = 0; i < 600; i++) {
+            file.append(i == 7 ? "12345" : Lifecycle.nextNik()).append(";Peserta ").append(i)
+                    .append(";Usaha;APPAREL;Cibodas;081212345678;Gelombang 1\n");
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var report = imports.importCsv(program.getId(), bytes, "staff", seen::add);
+        assertThat(report.totals().registered()).isEqualTo(400);
+        assertThat(report.totals().waitlisted()).isEqualTo(199);
+        assertThat(seen).isSortedAccordingTo(Integer::compare).startsWith(1).endsWith(600).hasSizeGreaterThan(2);
+
+        // from the page: the run is recorded at once, then followed to its report
+        Program other = lifecycle.approved(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000), 400, 1, 10_000_000));
+        long runId = runs.start(other.getId(), bytes, "staff");
+        assertThat(runs.find(other.getId(), runId)).get().satisfies(run -> assertThat(run.rows()).isEqualTo(600));
+        var done = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> runs.find(other.getId(), runId).orElseThrow(),
+                        run -> run.state() != id.bimtek.registration.ImportRuns.State.RUNNING);
+        assertThat(done.state()).isEqualTo(id.bimtek.registration.ImportRuns.State.DONE);
+        assertThat(done.decided()).isEqualTo(600);
+        assertThat(done.report().totals().invalid()).isEqualTo(1);
+        assertThat(done.report().results()).hasSize(600);
+        assertThat(done.stalled(java.time.Instant.now().plus(java.time.Duration.ofMinutes(3)))).isFalse(); // done is never stalled
+        assertThat(runs.find(program.getId(), runId)).as("a run is found only under its own programme").isEmpty();
+
+        // a file that cannot be imported is refused before any run starts
+        long before = jdbc.queryForObject("select count(*) from import_run", Long.class);
+        assertThatThrownBy(() -> runs.start(other.getId(), "nik;nama\n1;x\n".getBytes(StandardCharsets.UTF_8), "staff"))
+                .isInstanceOf(id.bimtek.shared.ProblemException.class);
+        assertThat(jdbc.queryForObject("select count(*) from import_run", Long.class)).isEqualTo(before);
     }
 
     @Test

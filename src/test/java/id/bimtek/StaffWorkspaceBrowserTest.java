@@ -176,6 +176,13 @@ class StaffWorkspaceBrowserTest {
         chromium.saveFullPage("StaffWorkspace-9b-session-plan-phone");
         browser.manage().window().setSize(DESKTOP);
         shoot("/kerja/program/" + program.getId() + "/pendaftar", "10-applicants");
+        // a large import while it runs (a 10,555-row file takes a few seconds): how far it has got
+        long run = jdbc.queryForObject("""
+                insert into import_run (program_id, started_by, row_count, decided, state) values (?, 'staff', 10555, 3456, 'RUNNING')
+                returning id""", Long.class, program.getId());
+        shoot("/kerja/program/" + program.getId() + "/pendaftar/impor/" + run, "10b-import-running");
+        assertThat(browser.findElement(By.id("kemajuan")).getText()).contains("3.456 dari 10.555 baris diproses", "(32 %)");
+        jdbc.update("update import_run set state = 'FAILED', error = 'test', finished_at = now() where id = ?", run);
 
         lifecycle.passTime(Duration.ofDays(8));
         lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());

@@ -412,7 +412,14 @@ class StaffWorkspaceTest {
         PageBrowser staff = new PageBrowser(port).signIn("staff");
         assertThat(staff.get(page).body()).contains("Unggah daftar pendaftar", "Belum ada pendaftar");
 
-        HttpResponse<String> report = staff.postFile(page + "/impor", "berkas", "kelurahan.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the import runs in the background; its page shows how far it got, then every row's fate
+        HttpResponse<String> started = staff.postFile(page + "/impor", "berkas", "kelurahan.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String run = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(run).matches(page + "/impor/\\d+");
+        HttpResponse<String> report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> staff.get(run), response -> response.body().contains("baris diproses:"));
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("3 baris diproses: 1 mendapat kursi, 0 daftar tunggu, 0 lamaran diterima, 1 ditolak, 1 tidak valid",
                 "NIK ini sudah terdaftar di program ini", "kolom nik", siti.substring(0, 6) + "******" + siti.substring(12));

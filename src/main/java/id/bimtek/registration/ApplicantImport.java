@@ -72,6 +72,17 @@ public class ApplicantImport {
     }
 
     public ImportReport importCsv(long programId, byte[] file, String actor) {
+        return importCsv(programId, file, actor, decided -> { });
+    }
+
+    /** How many rows a file holds, once it is known to be one this programme can import (else a 4xx, nothing written). */
+    public int rowsOf(long programId, byte[] file) {
+        requireRegistrationOpen(programId);
+        return ApplicantCsv.read(file, MAX_ROWS).rows().size();
+    }
+
+    /** {@code progress} hears how many of the file's rows have been decided so far (invalid rows at once). */
+    public ImportReport importCsv(long programId, byte[] file, String actor, java.util.function.IntConsumer progress) {
         requireRegistrationOpen(programId);
         ApplicantCsv.Contents contents = ApplicantCsv.read(file, MAX_ROWS);
         Instant started = Instant.now();
@@ -88,8 +99,9 @@ public class ApplicantImport {
         try {
             recordEarlierParticipation(programId, wellFormed, actor);
             // the whole list at once, in its order: decided many rows per transaction, each row still on its own
+            int invalid = results.length - wellFormed.size();
             List<Object> outcomes = registrations.registerFromPaper(programId, wellFormed.stream()
-                    .map(Checked::listed).toList(), actor);
+                    .map(Checked::listed).toList(), actor, decided -> progress.accept(invalid + decided));
             for (int k = 0; k < outcomes.size(); k++) {
                 Checked row = wellFormed.get(k);
                 results[row.index()] = resultOf(contents, row.row(), outcomes.get(k));

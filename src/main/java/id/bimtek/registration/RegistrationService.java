@@ -75,7 +75,8 @@ public class RegistrationService {
      * transaction, each keeping the date on its form (which decides among equal points in a ranking). Per
      * application its registration or its refusal ({@link ProblemException}).
      */
-    List<Object> registerFromPaper(long programId, List<SeatAllocator.Listed> listed, String actor) {
+    List<Object> registerFromPaper(long programId, List<SeatAllocator.Listed> listed, String actor,
+                                   java.util.function.IntConsumer decided) {
         Object[] outcomes = new Object[listed.size()];
         List<SeatAllocator.Listed> wellFormed = new java.util.ArrayList<>();
         List<Integer> positions = new java.util.ArrayList<>();
@@ -88,9 +89,11 @@ public class RegistrationService {
                 positions.add(i);
             }
         }
-        List<Object> decided = allocator.allocateAll(programId, wellFormed, actor);
-        for (int k = 0; k < decided.size(); k++) {
-            outcomes[positions.get(k)] = decided.get(k);
+        int refusedAtOnce = listed.size() - wellFormed.size();
+        decided.accept(refusedAtOnce);
+        List<Object> allocated = allocator.allocateAll(programId, wellFormed, actor, done -> decided.accept(refusedAtOnce + done));
+        for (int k = 0; k < allocated.size(); k++) {
+            outcomes[positions.get(k)] = allocated.get(k);
         }
         return List.of(outcomes);
     }

@@ -110,6 +110,11 @@ class SeatAllocator {
      * transaction instead of one. Per application its registration or its refusal (a {@link RuntimeException}).
      */
     List<Object> allocateAll(long programId, List<Listed> listed, String actor) {
+        return allocateAll(programId, listed, actor, decided -> { });
+    }
+
+    /** {@code decided} hears how many of the list have been decided so far, as their groups commit. */
+    List<Object> allocateAll(long programId, List<Listed> listed, String actor, java.util.function.IntConsumer decided) {
         List<Application> applications = listed.stream().map(application -> new Application(programId,
                 application.request(), actor, null, application.appliedAt(), new CompletableFuture<RegistrationView>()))
                 .toList();
@@ -122,6 +127,7 @@ class SeatAllocator {
             } catch (ProblemException refused) {
                 outcomes.add(refused);
             }
+            decided.accept(outcomes.size());
         }
         return outcomes;
     }

@@ -5,6 +5,7 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramService;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.registration.ApplicantImport;
+import id.bimtek.registration.ImportRuns;
 import id.bimtek.registration.ApplicantRanking;
 import id.bimtek.registration.ImportReport;
 import id.bimtek.registration.RegistrationService;
@@ -40,15 +41,15 @@ class ApplicantsPage {
 
     private final ProgramService programs;
     private final RegistrationService registrations;
-    private final ApplicantImport applicantImport;
+    private final ImportRuns importRuns;
     private final ApplicantRanking ranking;
     private final StaffPage page;
 
-    ApplicantsPage(ProgramService programs, RegistrationService registrations, ApplicantImport applicantImport,
+    ApplicantsPage(ProgramService programs, RegistrationService registrations, ImportRuns importRuns,
                    ApplicantRanking ranking, StaffPage page) {
         this.programs = programs;
         this.registrations = registrations;
-        this.applicantImport = applicantImport;
+        this.importRuns = importRuns;
         this.ranking = ranking;
         this.page = page;
     }
@@ -58,6 +59,7 @@ class ApplicantsPage {
         return show(programs.get(programId), null, model);
     }
 
+    /** Starts the import in the background and sends the browser to the page that follows it. */
     @PostMapping("/impor")
     String upload(@PathVariable long programId, @RequestParam(name = "berkas", required = false) MultipartFile file, Model model)
             throws IOException {
@@ -66,13 +68,40 @@ class ApplicantsPage {
             model.addAttribute("problem", "Pilih berkas CSV daftar pendaftar.");
             return show(program, null, model);
         }
-        ImportReport report;
+        long run;
         try (InputStream in = file.getInputStream()) {
-            report = applicantImport.importCsv(programId, ApplicantImport.readLimited(in), CurrentUser.get().id());
+            run = importRuns.start(programId, ApplicantImport.readLimited(in), CurrentUser.get().id());
         } catch (ProblemException e) {
             model.addAttribute("problem", "Berkas tidak diproses: " + page.explain(e).replaceFirst("^Tidak dapat dilakukan: ", ""));
             return show(program, null, model);
         }
+        return "redirect:/kerja/program/" + programId + "/pendaftar/impor/" + run;
+    }
+
+    /** While it runs: how far it has got, the page looking again every second; then what became of every row. */
+    @GetMapping("/impor/{runId}")
+    String run(@PathVariable long programId, @PathVariable long runId, Model model,
+               jakarta.servlet.http.HttpServletResponse response) {
+        Program program = programs.get(programId);
+        ImportRuns.Run run = importRuns.find(programId, runId)
+                .orElseThrow(() -> ProblemException.notFound("import " + runId + " of programme " + programId));
+        if (run.state() == ImportRuns.State.RUNNING) {
+            model.addAttribute("program", program);
+            model.addAttribute("run", run);
+            boolean stalled = run.stalled(java.time.Instant.now());
+            model.addAttribute("stalled", stalled);
+            if (!stalled) {
+                response.setHeader("Refresh", "1"); // the browser looks again in a second (no script needed)
+            }
+            model.addAttribute("me", page.nameOf(CurrentUser.get().id()));
+            return "kerja/import-progress";
+        }
+        if (run.state() == ImportRuns.State.FAILED) {
+            model.addAttribute("problem", "Impor berhenti setelah " + run.decided() + " dari " + run.rows()
+                    + " baris: " + run.error() + ". Baris yang sudah diputuskan tetap tercatat.");
+            return show(program, null, model);
+        }
+        ImportReport report = run.report();
         ImportReport.Totals totals = report.totals();
         model.addAttribute("done", report.rows() + " baris diproses: " + totals.registered() + " mendapat kursi, "
                 + totals.waitlisted() + " daftar tunggu, " + totals.applied() + " lamaran diterima, " + totals.refused()
