@@ -15,7 +15,9 @@ import id.bimtek.registration.ApplicantImport;
 import id.bimtek.registration.ImportReport;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
+import id.bimtek.support.Latency;
 import id.bimtek.support.Lifecycle;
+import id.bimtek.support.PageBrowser;
 import id.bimtek.support.LifecycleTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,13 @@ class SelectionBenchmark {
     @Autowired Lifecycle lifecycle;
     @Autowired ApplicantImport applicantImport;
     @Autowired RegistrationService registrations;
+    @Autowired id.bimtek.audit.AuditTrail audit;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    private static String ok(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
 
     @AfterEach
     void resetClock() {
@@ -50,7 +59,7 @@ class SelectionBenchmark {
     }
 
     @Test
-    void twoWavesOf80From10555Applicants() {
+    void twoWavesOf80From10555Applicants() throws Exception {
         String agency = "Dinas Koperasi dan UKM Kota Tangerang";
         BudgetLine line = lifecycle.budgetLine(500_000_000, id.bimtek.budget.FundingSource.APBD, agency);
         LocalDate day = Lifecycle.firstSessionDay();
@@ -94,5 +103,23 @@ class SelectionBenchmark {
         System.out.printf("%n== selection of 160 from %d applicants: import %d ms (%.0f rows/s), deadline step with ranking"
                 + " %d ms, confirming the list %d ms%n%n", APPLICANTS, importMillis, APPLICANTS * 1000.0 / importMillis,
                 rankingMillis, confirmMillis);
+
+        // what the auditor reads of it: the trail holds a record for every application
+        String base = "/audit/programs/" + program.getId();
+        PageBrowser auditor = new PageBrowser(port).signIn("auditor");
+        System.out.printf("audit trail of the selection: %d records%n", audit.of(program.getId()).size());
+        Latency.print("auditor's page (stages folded, paged)", 20, () -> ok(auditor.get(base)).length());
+        Latency.print("auditor's page, registration stage, page 30", 20,
+                () -> ok(auditor.get(base + "?stage=REGISTRATION&hal=30")).length());
+        for (String export : List.of("/audit.json", "/audit.csv", "/audit.pdf")) {
+            Latency.print("export " + export, 20, () -> auditor.get(base + export).body().length());
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest verify = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/programs/" + program.getId() + "/audit/verify"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:auditor".getBytes()))
+                .build();
+        Latency.print("chain verification", 20, () -> ok(client.send(verify,
+                java.net.http.HttpResponse.BodyHandlers.ofString())).length());
     }
 }

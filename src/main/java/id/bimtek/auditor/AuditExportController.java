@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * A programme's timeline as CSV and PDF, with the filters of the JSON endpoint. Under {@code /api} for
+ * A programme's timeline as CSV and PDF, with the filters of the JSON endpoint, streamed as they are written. Under {@code /api} for
  * HTTP Basic clients, and under {@code /audit} for auditors signed in to the pages. Without parameters an
  * export is the complete trail (engine steps included); the page's links pass its own filters, so what is
  * downloaded is what the page shows.
@@ -36,7 +37,7 @@ public class AuditExportController {
     }
 
     @GetMapping({"/api/programs/{id}/audit.csv", "/audit/programs/{id}/audit.csv"})
-    ResponseEntity<byte[]> csv(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
                                @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(defaultValue = "true") boolean engineSteps) {
@@ -44,23 +45,27 @@ public class AuditExportController {
         List<AuditTrail.Record> records = AuditFilter.of(stage, user, kind, from, to, engineSteps).apply(audit.of(id));
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("audit-" + program.code() + ".csv"))
-                .body(exports.csv(records));
+                .body(out -> exports.csv(records, out));
     }
 
     @GetMapping({"/api/programs/{id}/audit.pdf", "/audit/programs/{id}/audit.pdf"})
-    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
+    ResponseEntity<StreamingResponseBody> pdf(@PathVariable long id, @RequestParam(required = false) AuditTrail.Stage stage,
                                @RequestParam(required = false) String user, @RequestParam(required = false) String kind,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(defaultValue = "true") boolean engineSteps, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
         AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
         List<AuditTrail.Record> all = audit.of(id);
-        byte[] pdf = exports.pdf(program, queries.money(id), filter.apply(all), filter, audit.verify(id),
-                all.isEmpty() ? null : all.get(all.size() - 1).hash(), caller == null ? "-" : caller.getName(),
-                Instant.now());
+        // everything is read before the first byte goes out; the document is then written as it is laid out
+        AuditorQueries.ProgramMoney money = queries.money(id);
+        AuditTrail.Verification verification = audit.verify(id);
+        List<AuditTrail.Record> chosen = filter.apply(all);
+        String lastHash = all.isEmpty() ? null : all.get(all.size() - 1).hash();
+        String generatedBy = caller == null ? "-" : caller.getName();
+        Instant generatedAt = Instant.now();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("audit-" + program.code() + ".pdf"))
-                .body(pdf);
+                .body(out -> exports.pdf(program, money, chosen, filter, verification, lastHash, generatedBy, generatedAt, out));
     }
 
     /** The timeline as JSON for auditors signed in to the pages (the same as {@code GET /api/programs/{id}/audit}). */

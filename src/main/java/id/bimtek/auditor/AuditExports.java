@@ -15,9 +15,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,8 @@ public class AuditExports {
             "tahap", "jenis", "pelaku", "atas_nama", "keterangan", "perubahan"};
 
     private final Labels labels;
+    private static final int ROWS_PER_FLUSH = 100;
+
     private final Timeline timeline;
 
     public AuditExports(Labels labels, Timeline timeline) {
@@ -43,9 +44,12 @@ public class AuditExports {
         this.timeline = timeline;
     }
 
-    /** The stored record (hashes and raw values, to recompute the chain) and, after it, the page's words. */
-    public byte[] csv(List<AuditTrail.Record> records) {
-        StringWriter out = new StringWriter();
+    /**
+     * The stored record (hashes and raw values, to recompute the chain) and, after it, the page's words; written as it
+     * is made, so a long trail reaches the auditor's disk a row at a time.
+     */
+    public void csv(List<AuditTrail.Record> records, OutputStream stream) {
+        java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
             for (Timeline.Item item : timeline.items(records)) {
                 AuditTrail.Record record = item.record();
@@ -58,7 +62,6 @@ public class AuditExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -73,9 +76,14 @@ public class AuditExports {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
-    public byte[] pdf(AuditorQueries.ProgramHeader program, AuditorQueries.ProgramMoney money,
-                      List<AuditTrail.Record> records, AuditFilter filter, AuditTrail.Verification verification,
-                      String lastHash, String generatedBy, Instant generatedAt) {
+    /**
+     * The document written page by page as it is laid out: a stage's table goes to the writer every
+     * {@value #ROWS_PER_FLUSH} rows (OpenPDF's large-table mode), so ten thousand records neither wait for the
+     * whole table nor lay it out again and again.
+     */
+    public void pdf(AuditorQueries.ProgramHeader program, AuditorQueries.ProgramMoney money,
+                    List<AuditTrail.Record> records, AuditFilter filter, AuditTrail.Verification verification,
+                    String lastHash, String generatedBy, Instant generatedAt, OutputStream out) {
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
         Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -85,7 +93,6 @@ public class AuditExports {
                 ? "Rantai audit TERVERIFIKASI (" + verification.records() + " catatan)"
                 : "Rantai audit RUSAK pada catatan " + verification.firstBadSeq() + ": " + verification.problem();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 36);
         PdfWriter.getInstance(document, out);
         document.addTitle("Jejak audit " + program.code());
@@ -143,6 +150,8 @@ public class AuditExports {
             table.setWidthPercentage(100);
             table.setSpacingBefore(3);
             table.setHeaderRows(1);
+            table.setComplete(false);
+            int rows = 0;
             for (String label : new String[] {"No", "Waktu (WIB)", "Jenis", "Pelaku", "Subjek", "Keterangan", "Perubahan"}) {
                 PdfPCell cell = new PdfPCell(new Phrase(label, smallBold));
                 cell.setBackgroundColor(new Color(230, 230, 230));
@@ -156,7 +165,11 @@ public class AuditExports {
                                 .map(Changes.Change::inWords).toList())}) {
                     table.addCell(new PdfPCell(new Phrase(text == null ? "" : text, small)));
                 }
+                if (++rows % ROWS_PER_FLUSH == 0) {
+                    document.add(table);
+                }
             }
+            table.setComplete(true);
             document.add(table);
         }
 
@@ -167,7 +180,6 @@ public class AuditExports {
                 + labels.time(generatedAt) + " oleh " + generatedBy + ".", normal));
         document.add(closing);
         document.close();
-        return out.toByteArray();
     }
 
     String describe(AuditFilter filter) {
