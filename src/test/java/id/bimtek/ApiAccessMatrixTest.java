@@ -245,6 +245,14 @@ class ApiAccessMatrixTest {
                     assertThat(status).as(what).isEqualTo(403);
                 }
             }
+            if (user != null && !user.equals("department-head")) {
+                browser.get("/login"); // a page with the form's token
+                String before = fingerprint();
+                assertThat(browser.post("/kerja/program/" + open.getId() + "/jadwal", Map.of("gelombang", String.valueOf(batch),
+                        "mulai", open.getBatches().get(0).getStartDate().plusDays(7).toString(), "alasan", "x"), true).statusCode())
+                        .as("POST moving a batch as " + user).isEqualTo(403);
+                assertThat(fingerprint()).isEqualTo(before);
+            }
             if (user != null && !user.equals("staff")) {
                 browser.get("/login"); // a page with the form's token
                 String before = fingerprint();
@@ -261,6 +269,14 @@ class ApiAccessMatrixTest {
                 assertThat(fingerprint()).isEqualTo(before);
             }
         }
+        // the control: the same form, with a token got the same way, moves the batch for the department head
+        id.bimtek.support.PageBrowser head = new id.bimtek.support.PageBrowser(port).signIn("department-head");
+        head.get("/login");
+        assertThat(head.post("/kerja/program/" + open.getId() + "/jadwal", Map.of("gelombang", String.valueOf(batch),
+                "mulai", open.getBatches().get(0).getStartDate().plusDays(7).toString(), "alasan", "Aula dipakai"), true)
+                .statusCode()).isEqualTo(302);
+        assertThat(lifecycle.program(open.getId()).getBatches().get(0).getStartDate())
+                .isEqualTo(open.getBatches().get(0).getStartDate().plusDays(7));
     }
 
     private String runtimeVariables(String processInstanceId) {
@@ -275,7 +291,8 @@ class ApiAccessMatrixTest {
                 select (select count(*) from budget_line) || '/' || (select coalesce(sum(committed), 0) from budget_line)
                     || '/' || (select coalesce(sum(ceiling), 0) from budget_line) || '/' || (select count(*) from budget_ceiling_change)
                     || '/' || (select count(*) || ':' || string_agg(status || version, ',' order by id) from program)
-                    || '/' || (select count(*) from batch) || '/' || (select count(*) from registration)
+                    || '/' || (select count(*) || ':' || coalesce(sum(start_date - date '2000-01-01'), 0) from batch)
+                    || '/' || (select count(*) from registration) || '/' || (select count(*) from import_run)
                     || '/' || (select count(*) from registration where status = 'WITHDRAWN')
                     || '/' || (select count(*) from decision) || '/' || (select count(*) from attendance)
                     || '/' || (select count(*) from follow_up_item) || '/' || (select count(*) from outcome)
