@@ -60,6 +60,8 @@ class RegistrationBrowserTest {
         chromium = HeadlessChromium.start("--lang=en-US");
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
+        // a page replaced while a condition reads it answers with a transient inspector error: read it again
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach

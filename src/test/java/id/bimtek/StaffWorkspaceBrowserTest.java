@@ -54,6 +54,8 @@ class StaffWorkspaceBrowserTest {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
+        // a page replaced while a condition reads it answers with a transient inspector error: read it again
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach

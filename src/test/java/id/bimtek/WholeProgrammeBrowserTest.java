@@ -81,6 +81,8 @@ class WholeProgrammeBrowserTest {
         browser = chromium.driver();
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120)).scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250));
+        // a page replaced while a condition reads it answers with a transient inspector error: read it again
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach
