@@ -106,12 +106,7 @@ class TasklistBrowserTest {
         browser.switchTo().newWindow(WindowType.TAB);
 
         // log in to Tasklist (the Camunda webapps' login form)
-        browser.get(tasklist);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys("department-head");
-        new WebDriverWait(browser, WAIT, Duration.ofMillis(250)).withMessage("the typed user name reached the page")
-                .until(ExpectedConditions.attributeToBe(username, "value", "department-head"));
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("department-head");
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        id.bimtek.support.TasklistPage.logIn(browser, "http://localhost:" + port, "department-head");
 
         // the head's filter, then the task of this programme in it
         String headsFilter = "//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"

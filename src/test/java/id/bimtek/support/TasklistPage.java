@@ -31,16 +31,48 @@ public final class TasklistPage {
         browser.switchTo().newWindow(WindowType.TAB);
     }
 
+    /**
+     * Logs in to Tasklist as {@code user} (password = user id). Headless Chromium now and then loses a key or the
+     * click on the button: the form is filled until it holds what was typed, and sent again if it stays.
+     */
+    public static void logIn(WebDriver browser, String base, String user) {
+        By username = By.cssSelector("input[ng-model='username']");
+        for (int attempt = 1; ; attempt++) {
+            browser.get(base + "/camunda/app/tasklist/");
+            new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250))
+                    .until(ExpectedConditions.visibilityOfElementLocated(username));
+            type(browser, username, user);
+            type(browser, By.cssSelector("input[ng-model='password']"), user);
+            browser.findElement(By.cssSelector("form button[type='submit']")).click();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(250))
+                        .until(ExpectedConditions.invisibilityOfElementLocated(username));
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillThere) {
+                if (attempt == 3) {
+                    throw stillThere;
+                }
+            }
+        }
+    }
+
+    /** Types into a field until the page holds what was typed: headless Chromium now and then drops keys. */
+    public static void type(WebDriver browser, By field, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(500)).withMessage("the typed text reached " + field)
+                .until(driver -> {
+                    org.openqa.selenium.WebElement input = driver.findElement(field);
+                    if (!text.equals(input.getAttribute("value"))) {
+                        input.clear();
+                        input.sendKeys(text);
+                    }
+                    return text.equals(input.getAttribute("value"));
+                });
+    }
+
     /** Signs in afresh as {@code user}, opens the task and claims it if nobody holds it. */
     public TasklistPage open(String user, String taskId) {
         browser.manage().deleteAllCookies();
-        browser.get(base + "/camunda/app/tasklist/");
-        By username = By.cssSelector("input[ng-model='username']");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
-        wait.until(ExpectedConditions.attributeToBe(username, "value", user));
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
+        logIn(browser, base, user);
         By claim = By.cssSelector("[cam-tasklist-task-meta] button.claim");
         By complete = By.cssSelector("button[ng-click='complete()']");
         // a full load of the task's address: a change of the hash alone is not always followed after the login
