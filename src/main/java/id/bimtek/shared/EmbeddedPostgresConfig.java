@@ -32,7 +32,8 @@ public class EmbeddedPostgresConfig {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
             @Value("${lifecycle.embedded-db.data-directory:}") String dataDirectory,
-            @Value("${lifecycle.embedded-db.port:0}") int port) throws IOException {
+            @Value("${lifecycle.embedded-db.port:0}") int port,
+            @Value("${lifecycle.embedded-db.statement-statistics:false}") boolean statementStatistics) throws IOException {
         if ("root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start. "
                     + "Run as an ordinary user, or point SPRING_DATASOURCE_URL at a PostgreSQL server.");
@@ -43,6 +44,10 @@ public class EmbeddedPostgresConfig {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on");
+        if (statementStatistics) {
+            // pg_stat_statements counts every statement the server runs (bench: LifecycleBenchmark)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (StringUtils.hasText(dataDirectory)) {
             Path dir = Path.of(dataDirectory).toAbsolutePath();
             Files.createDirectories(dir);

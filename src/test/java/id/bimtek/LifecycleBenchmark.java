@@ -1,0 +1,328 @@
+package id.bimtek;
+
+import static id.bimtek.support.Lifecycle.DEPARTMENT_HEAD;
+import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
+import static id.bimtek.support.Lifecycle.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import id.bimtek.budget.BudgetLine;
+import id.bimtek.delivery.AttendanceService;
+import id.bimtek.followup.FollowUpService;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.registration.RegistrationView;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Not a unit test (surefire skips *Benchmark*): what a programme's whole lifecycle costs with the project's
+ * delegates, listeners and domain writes, against the same {@code program-lifecycle.bpmn} on a bare engine with
+ * no-op delegates, in one run on one PostgreSQL server (the bare engine in a database of its own, with the
+ * project's engine settings: full history, authorizations, removal times, no plugins). Both walk the same path,
+ * checked activity by activity: proposal, review, budget, five registrations, deadline, confirmation,
+ * attendance of three sessions, closing report and its approval, two monitoring rounds. Prints lifecycles per
+ * second, statements and rows written per lifecycle (pg_stat_statements) and where the rows go. Run it with
+ * {@code mvn verify -Dtest=LifecycleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@LifecycleTest
+@TestPropertySource(properties = "lifecycle.embedded-db.statement-statistics=true")
+class LifecycleBenchmark {
+
+    private static final int WARM_UP = 5;
+    private static final int LIFECYCLES = 40;
+    private static final String[] APPLICANTS = {"Siti Aminah", "Dewi Lestari", "Rina Wati", "Ahmad Fauzi", "Budi Santoso"};
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired AttendanceService attendance;
+    @Autowired FollowUpService followUp;
+    @Autowired HistoryService history;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
+
+    @Test
+    void theProjectsLifecycleAgainstTheBareEngine() {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        jdbc.execute("drop database if exists bare_engine");
+        jdbc.execute("create database bare_engine");
+        ProcessEngine bare = BareEngine.build(((HikariDataSource) dataSource).getJdbcUrl().replaceFirst(
+                "/[^/?]+(\\?|$)", "/bare_engine$1"));
+        try {
+            BudgetLine line = lifecycle.budgetLine(1_000_000_000_000L);
+            for (int i = 0; i < WARM_UP; i++) {
+                projectLifecycle(line);
+                BareEngine.lifecycle(bare);
+            }
+            List<String> projectPath = path(history, lifecycle.program(projectLifecycle(line).getId()).getProcessInstanceId());
+            List<String> barePath = path(bare.getHistoryService(), BareEngine.lifecycle(bare));
+            assertThat(barePath).as("the bare engine walks the project's path").isEqualTo(projectPath);
+
+            Cost project = measure("postgres", () -> projectLifecycle(line));
+            Cost engine = measure("bare_engine", () -> BareEngine.lifecycle(bare));
+            System.out.printf("%n== one programme's lifecycle (%d activities), %d lifecycles each after %d to warm up%n"
+                    + "| | lifecycles/s | statements | of them writes | rows written |%n| --- | --- | --- | --- | --- |%n"
+                    + "%s%n%s%n| ratio | %.2f | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
+                    project.row("the project (delegates, listeners, domain)"), engine.row("bare engine, no-op delegates"),
+                    project.perSecond() / engine.perSecond(), project.statements / engine.statements,
+                    project.writes / engine.writes, project.rowsWritten / engine.rowsWritten);
+            System.out.printf("%n== rows written per lifecycle, by table%n| table | project | bare engine |%n| --- | --- | --- |%n");
+            TreeMap<String, double[]> tables = new TreeMap<>();
+            project.rowsByTable.forEach((table, rows) -> tables.computeIfAbsent(table, t -> new double[2])[0] = rows);
+            engine.rowsByTable.forEach((table, rows) -> tables.computeIfAbsent(table, t -> new double[2])[1] = rows);
+            tables.forEach((table, rows) -> System.out.printf("| %s | %.1f | %.1f |%n", table, rows[0], rows[1]));
+            System.out.printf("%n== the project's most frequent statements per lifecycle%n");
+            project.frequent.forEach(System.out::println);
+            System.out.println();
+        } finally {
+            bare.close();
+            lifecycle.resetClock();
+        }
+    }
+
+    /** The happy path of HappyPathTest, through the project's services as its users drive it. */
+    private Program projectLifecycle(BudgetLine line) {
+        lifecycle.resetClock();
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line, 5, 3, 9_000_000, 15_600_000));
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", "Anggaran tersedia");
+        List<Long> registered = new ArrayList<>();
+        for (String name : APPLICANTS) {
+            RegistrationView registration = lifecycle.register(program, name);
+            registered.add(registration.id());
+        }
+        lifecycle.passTime(Duration.ofDays(8));
+        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
+        long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+        lifecycle.sessionsHeld(program);
+        for (int session = 1; session <= 3; session++) {
+            attendance.record(program.getId(), batchId, session, registered, "staff");
+        }
+        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
+        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+                "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 9_000_000),
+                        Map.of("description", "Bahan praktik", "amount", 14_100_000)),
+                "notes", "Pelatihan selesai, 5 peserta lulus"));
+        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
+        for (int round = 1; round <= 2; round++) {
+            lifecycle.passTime(Duration.ofDays(95));
+            for (Long id : registered) {
+                followUp.recordOutcome(program.getId(), id, round, true, BigDecimal.valueOf(4_500_000), 2, "staff");
+            }
+            lifecycle.complete(program, "recordOutcomes", STAFF, Map.of());
+        }
+        assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.COMPLETED);
+        return program;
+    }
+
+    private static List<String> path(HistoryService history, String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .map(HistoricActivityInstance::getActivityId).sorted().toList();
+    }
+
+    private Cost measure(String database, Runnable oneLifecycle) {
+        jdbc.execute("select pg_stat_statements_reset()");
+        long started = System.nanoTime();
+        for (int i = 0; i < LIFECYCLES; i++) {
+            oneLifecycle.run();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String ofDatabase = " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
+                + " and s.query not like '%pg_stat_statements%'";
+        String written = "(?i)^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_.]+)";
+        Map<String, Object> totals = jdbc.queryForMap("select coalesce(sum(calls), 0) as statements,"
+                + " coalesce(sum(calls) filter (where query ~ '" + written + "'), 0) as writes,"
+                + " coalesce(sum(rows) filter (where query ~ '" + written + "'), 0) as rows" + ofDatabase, database);
+        Map<String, Double> byTable = new HashMap<>();
+        jdbc.query("select lower(substring(query from '" + written + "')) as tbl, sum(rows) as rows" + ofDatabase
+                + " and query ~ '" + written + "' group by 1", rs -> {
+                    byTable.put(rs.getString("tbl"), rs.getDouble("rows") / LIFECYCLES);
+                }, database);
+        List<String> frequent = jdbc.query("select calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) as q"
+                + ofDatabase + " order by calls desc limit 15", (rs, n) -> String.format("%6.1f × (%6.1f rows)  %s",
+                        rs.getDouble("calls") / LIFECYCLES, rs.getDouble("rows") / LIFECYCLES, rs.getString("q")), database);
+        return new Cost(seconds, ((Number) totals.get("statements")).doubleValue() / LIFECYCLES,
+                ((Number) totals.get("writes")).doubleValue() / LIFECYCLES,
+                ((Number) totals.get("rows")).doubleValue() / LIFECYCLES, byTable, frequent);
+    }
+
+    private record Cost(double seconds, double statements, double writes, double rowsWritten,
+                        Map<String, Double> rowsByTable, List<String> frequent) {
+
+        double perSecond() {
+            return LIFECYCLES / seconds;
+        }
+
+        String row(String name) {
+            return String.format("| %s | %.2f | %.0f | %.0f | %.0f |", name, perSecond(), statements, writes, rowsWritten);
+        }
+    }
+
+    /**
+     * The lifecycle's BPMN on a plain engine: every delegate and listener does nothing, the expressions that
+     * ask the domain (deadlines, batches, rounds, the approval chain's inputs) answer constants, and the routing
+     * values the delegates and decisions would set are given as the project's happy path sets them.
+     */
+    static final class BareEngine {
+
+        private static final Map<String, Map<String, Object>> DECISIONS = Map.of(
+                "reviewProposal", Map.of("reviewDecision", "APPROVE"),
+                "approveBudget", Map.of("budgetDecision", "APPROVE"),
+                "approveClosingReport", Map.of("closingDecision", "APPROVE"));
+        private static int started;
+
+        static ProcessEngine build(String jdbcUrl) {
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            configuration.setProcessEngineName("bare");
+            configuration.setJdbcUrl(jdbcUrl);
+            configuration.setJdbcUsername("postgres");
+            configuration.setJdbcPassword("");
+            configuration.setDatabaseSchemaUpdate("true");
+            configuration.setJobExecutorActivate(false);
+            configuration.setHistory("full");
+            configuration.setAuthorizationEnabled(true);
+            configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+            configuration.setJavaSerializationFormatEnabled(false);
+            configuration.setHistoryTimeToLive("P3650D");
+            configuration.setHistoryRemovalTimeStrategy("end");
+            configuration.setHistoryCleanupStrategy("removalTimeBased");
+            NoOp noOp = new NoOp();
+            Map<Object, Object> beans = new HashMap<>();
+            for (String name : List.of("validateProposalDelegate", "commitBudgetDelegate", "openRegistrationDelegate",
+                    "closeRegistrationDelegate", "extendRegistrationDelegate", "rankApplicationsDelegate",
+                    "confirmParticipantListDelegate", "closeBatchDelegate", "cancelProgramDelegate", "assessCompletionDelegate",
+                    "settleBudgetDelegate", "createFollowUpPlansDelegate", "decisionTasks", "deputyCandidates", "taskReminder",
+                    "taskEscalation", "closingReportTask", "recordAttendanceTask", "recordOutcomesTask")) {
+                beans.put(name, noOp);
+            }
+            beans.put("programStatus", new NoStatus());
+            beans.put("taskDeadlines", new FixedDeadlines());
+            beans.put("approvalChainInputs", new FixedApprovalInputs());
+            beans.put("processPrograms", new OneProgram());
+            beans.put("deliveryBatches", new OneBatch());
+            beans.put("monitoringRounds", new TwoRounds());
+            configuration.setBeans(beans);
+            ProcessEngine engine = configuration.buildProcessEngine();
+            engine.getRepositoryService().createDeployment().name("bare lifecycle")
+                    .addClasspathResource("bpmn/program-lifecycle.bpmn")
+                    .addClasspathResource("bpmn/budget-approval-chain.dmn").deploy();
+            return engine;
+        }
+
+        /** One lifecycle, the happy path; returns its process instance id. */
+        static String lifecycle(ProcessEngine engine) {
+            ClockUtil.reset();
+            String id = engine.getRuntimeService().startProcessInstanceByKey("program-lifecycle", "BARE-" + (++started),
+                    Map.of("programId", 1L, "proposalValid", true, "budgetCommitted", true, "enoughRegistrants", true,
+                            "registrationDeadline", Instant.now().plus(Duration.ofDays(7)).toString())).getId();
+            while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(id).list();
+                for (Task task : open) {
+                    engine.getTaskService().complete(task.getId(), DECISIONS.getOrDefault(task.getTaskDefinitionKey(), Map.of()));
+                }
+                if (open.isEmpty()) {
+                    Job timer = engine.getManagementService().createJobQuery().processInstanceId(id).timers()
+                            .orderByJobDuedate().asc().listPage(0, 1).get(0);
+                    ClockUtil.setCurrentTime(timer.getDuedate());
+                    engine.getManagementService().executeJob(timer.getId());
+                }
+            }
+            return id;
+        }
+
+        static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
+            @Override
+            public void execute(DelegateExecution execution) {
+            }
+
+            @Override
+            public void notify(DelegateTask task) {
+            }
+
+            @Override
+            public void notify(DelegateExecution execution) {
+            }
+        }
+
+        public static final class NoStatus {
+            public void set(DelegateExecution execution, String status) {
+            }
+        }
+
+        public static final class FixedDeadlines {
+            public Date dueDate(String taskKey) {
+                return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3)));
+            }
+
+            public Date escalationDate(String taskKey) {
+                return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5)));
+            }
+
+            public Date dueDateAfterBatch(String taskKey, Long batchId) {
+                return dueDate(taskKey);
+            }
+
+            public Date escalationDateAfterBatch(String taskKey, Long batchId) {
+                return escalationDate(taskKey);
+            }
+        }
+
+        public static final class FixedApprovalInputs {
+            public long totalAmount(DelegateExecution execution) {
+                return 24_600_000L;
+            }
+
+            public String fundingSource(DelegateExecution execution) {
+                return "APBD";
+            }
+        }
+
+        public static final class OneProgram {
+            public long idOf(DelegateExecution execution) {
+                return 1L;
+            }
+        }
+
+        public static final class OneBatch {
+            public List<Long> idsOf(Long programId) {
+                return List.of(1L);
+            }
+
+            public String nameOf(Long batchId) {
+                return "Gelombang 1";
+            }
+        }
+
+        public static final class TwoRounds {
+            public List<String> dueDates(Long programId) {
+                Instant now = ClockUtil.getCurrentTime().toInstant();
+                return List.of(now.plus(Duration.ofDays(90)).toString(), now.plus(Duration.ofDays(180)).toString());
+            }
+        }
+    }
+}
