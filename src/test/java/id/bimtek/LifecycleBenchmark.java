@@ -83,14 +83,18 @@ class LifecycleBenchmark {
             List<String> barePath = path(bare.getHistoryService(), BareEngine.lifecycle(bare));
             assertThat(barePath).as("the bare engine walks the project's path").isEqualTo(projectPath);
 
+            timingSteps = true;
             Cost project = measure("postgres", () -> projectLifecycle(line));
+            timingSteps = false;
             Cost engine = measure("bare_engine", () -> BareEngine.lifecycle(bare));
             System.out.printf("%n== one programme's lifecycle (%d activities), %d lifecycles each after %d to warm up%n"
-                    + "| | lifecycles/s | statements | of them writes | rows written |%n| --- | --- | --- | --- | --- |%n"
-                    + "%s%n%s%n| ratio | %.2f | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
+                    + "| | lifecycles/s | time each | of it in PostgreSQL | statements | of them writes | rows written |%n"
+                    + "| --- | --- | --- | --- | --- | --- | --- |%n%s%n%s%n| ratio | %.2f | | | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
                     project.row("the project (delegates, listeners, domain)"), engine.row("bare engine, no-op delegates"),
                     project.perSecond() / engine.perSecond(), project.statements / engine.statements,
                     project.writes / engine.writes, project.rowsWritten / engine.rowsWritten);
+            System.out.printf("%n== the project's lifecycle step by step (ms each)%n");
+            stepMillis.forEach((name, millis) -> System.out.printf("| %s | %.1f |%n", name, millis / LIFECYCLES));
             System.out.printf("%n== rows written per lifecycle, by table%n| table | project | bare engine |%n| --- | --- | --- |%n");
             TreeMap<String, double[]> tables = new TreeMap<>();
             project.rowsByTable.forEach((table, rows) -> tables.computeIfAbsent(table, t -> new double[2])[0] = rows);
@@ -98,6 +102,8 @@ class LifecycleBenchmark {
             tables.forEach((table, rows) -> System.out.printf("| %s | %.1f | %.1f |%n", table, rows[0], rows[1]));
             System.out.printf("%n== the project's most frequent statements per lifecycle%n");
             project.frequent.forEach(System.out::println);
+            System.out.printf("%n== the bare engine's most frequent statements per lifecycle%n");
+            engine.frequent.forEach(System.out::println);
             System.out.println();
         } finally {
             bare.close();
@@ -105,36 +111,65 @@ class LifecycleBenchmark {
         }
     }
 
+    /** Where the project's lifecycle spends its time, step by step (milliseconds, summed over the measured ones). */
+    private final Map<String, Double> stepMillis = new java.util.LinkedHashMap<>();
+    private boolean timingSteps;
+
+    private <T> T step(String name, java.util.function.Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        if (timingSteps) {
+            stepMillis.merge(name, (System.nanoTime() - started) / 1e6, Double::sum);
+        }
+        return result;
+    }
+
+    private void step(String name, Runnable work) {
+        step(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** The happy path of HappyPathTest, through the project's services as its users drive it. */
     private Program projectLifecycle(BudgetLine line) {
         lifecycle.resetClock();
-        Program program = lifecycle.submitted(lifecycle.sewingBimtek(line, 5, 3, 9_000_000, 15_600_000));
-        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
-        lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", "Anggaran tersedia");
+        Program program = step("create and submit the proposal",
+                () -> lifecycle.submitted(lifecycle.sewingBimtek(line, 5, 3, 9_000_000, 15_600_000)));
+        step("review: approve", () -> lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null));
+        step("budget: approve, commit, open registration",
+                () -> lifecycle.decide(program, "approveBudget", DEPARTMENT_HEAD, "APPROVE", "Anggaran tersedia"));
         List<Long> registered = new ArrayList<>();
-        for (String name : APPLICANTS) {
-            RegistrationView registration = lifecycle.register(program, name);
-            registered.add(registration.id());
-        }
-        lifecycle.passTime(Duration.ofDays(8));
-        lifecycle.complete(program, "confirmParticipants", STAFF, Map.of());
-        long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
-        lifecycle.sessionsHeld(program);
-        for (int session = 1; session <= 3; session++) {
-            attendance.record(program.getId(), batchId, session, registered, "staff");
-        }
-        lifecycle.complete(program, "recordAttendance", STAFF, Map.of());
-        lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
+        step("five registrations", () -> {
+            for (String name : APPLICANTS) {
+                registered.add(lifecycle.register(program, name).id());
+            }
+        });
+        step("registration deadline (timer)", () -> lifecycle.passTime(Duration.ofDays(8)));
+        step("confirm participants", () -> lifecycle.complete(program, "confirmParticipants", STAFF, Map.of()));
+        step("attendance of three sessions", () -> {
+            long batchId = lifecycle.program(program.getId()).getBatches().get(0).getId();
+            lifecycle.sessionsHeld(program);
+            for (int session = 1; session <= 3; session++) {
+                attendance.record(program.getId(), batchId, session, registered, "staff");
+            }
+        });
+        step("attendance task: completion, certificates", () -> lifecycle.complete(program, "recordAttendance", STAFF, Map.of()));
+        step("closing report", () -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
                 "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 9_000_000),
                         Map.of("description", "Bahan praktik", "amount", 14_100_000)),
-                "notes", "Pelatihan selesai, 5 peserta lulus"));
-        lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null);
+                "notes", "Pelatihan selesai, 5 peserta lulus")));
+        step("closing: approve, settle, follow-up plans",
+                () -> lifecycle.decide(program, "approveClosingReport", DEPARTMENT_HEAD, "APPROVE", null));
         for (int round = 1; round <= 2; round++) {
-            lifecycle.passTime(Duration.ofDays(95));
-            for (Long id : registered) {
-                followUp.recordOutcome(program.getId(), id, round, true, BigDecimal.valueOf(4_500_000), 2, "staff");
-            }
-            lifecycle.complete(program, "recordOutcomes", STAFF, Map.of());
+            int number = round;
+            step("monitoring rounds: timer", () -> lifecycle.passTime(Duration.ofDays(95)));
+            step("monitoring rounds: outcomes, task", () -> {
+                for (Long id : registered) {
+                    followUp.recordOutcome(program.getId(), id, number, true, BigDecimal.valueOf(4_500_000), 2, "staff");
+                }
+                lifecycle.complete(program, "recordOutcomes", STAFF, Map.of());
+            });
         }
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.COMPLETED);
         return program;
@@ -156,6 +191,7 @@ class LifecycleBenchmark {
                 + " and s.query not like '%pg_stat_statements%'";
         String written = "(?i)^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_.]+)";
         Map<String, Object> totals = jdbc.queryForMap("select coalesce(sum(calls), 0) as statements,"
+                + " coalesce(sum(total_exec_time + total_plan_time), 0) as ms,"
                 + " coalesce(sum(calls) filter (where query ~ '" + written + "'), 0) as writes,"
                 + " coalesce(sum(rows) filter (where query ~ '" + written + "'), 0) as rows" + ofDatabase, database);
         Map<String, Double> byTable = new HashMap<>();
@@ -163,15 +199,17 @@ class LifecycleBenchmark {
                 + " and query ~ '" + written + "' group by 1", rs -> {
                     byTable.put(rs.getString("tbl"), rs.getDouble("rows") / LIFECYCLES);
                 }, database);
-        List<String> frequent = jdbc.query("select calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) as q"
-                + ofDatabase + " order by calls desc limit 15", (rs, n) -> String.format("%6.1f × (%6.1f rows)  %s",
+        List<String> frequent = jdbc.query("select calls, rows, total_exec_time + total_plan_time as ms,"
+                + " left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as q" + ofDatabase + " order by calls desc limit 30",
+                (rs, n) -> String.format("%6.2f ms %6.1f × (%6.1f rows)  %s", rs.getDouble("ms") / LIFECYCLES,
                         rs.getDouble("calls") / LIFECYCLES, rs.getDouble("rows") / LIFECYCLES, rs.getString("q")), database);
-        return new Cost(seconds, ((Number) totals.get("statements")).doubleValue() / LIFECYCLES,
+        return new Cost(seconds, ((Number) totals.get("ms")).doubleValue() / LIFECYCLES,
+                ((Number) totals.get("statements")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("writes")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("rows")).doubleValue() / LIFECYCLES, byTable, frequent);
     }
 
-    private record Cost(double seconds, double statements, double writes, double rowsWritten,
+    private record Cost(double seconds, double databaseMillis, double statements, double writes, double rowsWritten,
                         Map<String, Double> rowsByTable, List<String> frequent) {
 
         double perSecond() {
@@ -179,7 +217,8 @@ class LifecycleBenchmark {
         }
 
         String row(String name) {
-            return String.format("| %s | %.2f | %.0f | %.0f | %.0f |", name, perSecond(), statements, writes, rowsWritten);
+            return String.format("| %s | %.2f | %.0f ms | %.1f ms | %.0f | %.0f | %.0f |", name, perSecond(),
+                    seconds * 1000 / LIFECYCLES, databaseMillis, statements, writes, rowsWritten);
         }
     }
 
@@ -199,6 +238,7 @@ class LifecycleBenchmark {
         static ProcessEngine build(String jdbcUrl) {
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName("bare");
+            configuration.setJdbcDriver("org.postgresql.Driver");
             configuration.setJdbcUrl(jdbcUrl);
             configuration.setJdbcUsername("postgres");
             configuration.setJdbcPassword("");

@@ -17,6 +17,25 @@ public final class MultiRowInsert {
     private MultiRowInsert() {
     }
 
+    /**
+     * Inserts the rows, then runs {@code then} in the same statement as the last of them (a data-modifying
+     * {@code with}): one round trip where two were.
+     */
+    public static void insertThen(JdbcTemplate jdbc, String into, List<Object[]> rows, String then, Object... thenArgs) {
+        int columns = rows.get(0).length;
+        int rowsPerStatement = MAX_PARAMETERS / columns - thenArgs.length;
+        int last = (rows.size() - 1) / rowsPerStatement * rowsPerStatement;
+        insert(jdbc, into, rows.subList(0, last));
+        List<Object[]> chunk = rows.subList(last, rows.size());
+        List<Object> values = new ArrayList<>(chunk.size() * columns + thenArgs.length);
+        for (Object[] rowValues : chunk) {
+            Collections.addAll(values, rowValues);
+        }
+        Collections.addAll(values, thenArgs);
+        jdbc.update("with inserted as (" + into + " values " + placeholders(chunk.size(), columns) + ") " + then,
+                values.toArray());
+    }
+
     /** {@code into} is e.g. {@code "insert into t (a, b)"}; every row has one value per column, in that order. */
     public static void insert(JdbcTemplate jdbc, String into, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -24,14 +43,18 @@ public final class MultiRowInsert {
         }
         int columns = rows.get(0).length;
         int rowsPerStatement = MAX_PARAMETERS / columns;
-        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
         for (int from = 0; from < rows.size(); from += rowsPerStatement) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
             List<Object> values = new ArrayList<>(chunk.size() * columns);
             for (Object[] rowValues : chunk) {
                 Collections.addAll(values, rowValues);
             }
-            jdbc.update(into + " values " + String.join(", ", Collections.nCopies(chunk.size(), row)), values.toArray());
+            jdbc.update(into + " values " + placeholders(chunk.size(), columns), values.toArray());
         }
+    }
+
+    private static String placeholders(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 }
