@@ -1,0 +1,98 @@
+package id.bimtek;
+
+import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.Program;
+import id.bimtek.support.Lifecycle;
+import id.bimtek.support.LifecycleTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What was cut from the engine's work stays correct: the task form's values have no history but are shown
+ * and go away with the task, the process's own variables keep theirs; task queries are planned for their
+ * values inside their own transaction only; the audit chain stays whole when one transaction appends many
+ * records. (How much it saves is printed by LifecycleBenchmark and TaskListBenchmark.)
+ */
+@LifecycleTest
+class EngineCostTest {
+
+    @Autowired Lifecycle lifecycle;
+    @Autowired TaskService tasks;
+    @Autowired HistoryService history;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired AuditTrail audit;
+
+    @AfterEach
+    void checkInvariant() {
+        lifecycle.assertStatusesMatchProcesses();
+    }
+
+    @Test
+    void theValuesATaskShowsLeaveNoHistoryButTheProcessVariablesDo() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Task review = lifecycle.task(program, "reviewProposal");
+        assertThat(tasks.getVariablesLocal(review.getId())).containsEntry("programCode", program.getCode());
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(program.getProcessInstanceId())
+                .variableName("proposalValid").count()).isEqualTo(1);
+
+        // a value written on the task through the engine's API: no history either, in the audit trail as before
+        tasks.setVariableLocal(review.getId(), "programTitle", "diubah lewat API");
+        assertThat(lifecycle.auditKinds(program)).contains("VARIABLE_CHANGED");
+
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "APPROVE", null);
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(program.getProcessInstanceId())
+                .variableName("reviewDecision").singleResult().getValue()).isEqualTo("APPROVE");
+    }
+
+    @Test
+    void taskQueriesArePlannedForTheirValuesInTheirOwnTransactionOnly() {
+        assertThat(jdbc.queryForList("select statistics_name from pg_stats_ext_exprs"
+                + " where statistics_name like 'act_ru_authorization_perms_%' order by 1", String.class))
+                .containsExactly("act_ru_authorization_perms_2", "act_ru_authorization_perms_64");
+        String inside = transaction.execute(status -> {
+            tasks.createTaskQuery().taskCandidateGroup("division-head").count();
+            return jdbc.queryForObject("show plan_cache_mode", String.class);
+        });
+        assertThat(inside).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+    }
+
+    @Test
+    void manyRecordsAppendedInOneTransactionKeepTheChainWhole() {
+        Program first = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Program second = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        int firstBefore = audit.of(first.getId()).size();
+        int secondBefore = audit.of(second.getId()).size();
+        TransactionTemplate ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
+        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transaction.executeWithoutResult(status -> {
+            for (int i = 1; i <= 3; i++) {
+                note(first, "catatan " + i);
+            }
+            // a transaction of its own in between holds its own heads and knows nothing of the outer one's
+            ownTransaction.executeWithoutResult(inner -> note(second, "catatan dari transaksi lain"));
+            note(second, "catatan sesudahnya");
+            note(first, "catatan 4");
+        });
+        assertThat(audit.of(first.getId())).hasSize(firstBefore + 4).extracting(AuditTrail.Record::seq).doesNotHaveDuplicates();
+        assertThat(audit.of(second.getId())).hasSize(secondBefore + 2).extracting(AuditTrail.Record::seq).doesNotHaveDuplicates();
+        assertThat(audit.verify(first.getId()).valid()).isTrue();
+        assertThat(audit.verify(second.getId()).valid()).isTrue();
+    }
+
+    private void note(Program program, String text) {
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "NOTE", "staff", null, text, null, null, null);
+    }
+}
