@@ -31,8 +31,11 @@ start_app
 trap 'kill $app 2>/dev/null || true' EXIT
 
 # a programme open for registration, approved through the engine like any other
-deadline=$(date -d '+30 days' --iso-8601=seconds); first=$(date -d '+40 days' +%F); last=$(date -d '+42 days' +%F)
-id=$(call staff POST /api/programs "{\"title\":\"Bimtek Menjahit (benchmark)\",\"kind\":\"BIMTEK\",\"agency\":\"Disperindakop dan UKM Kota Tangerang\",\"budgetLineCode\":\"3.31.01.2.01.0003\",\"fiscalYear\":2025,\"registrationDeadline\":\"$deadline\",\"minimumParticipants\":1,\"tracks\":[\"APPAREL\"],\"batches\":[{\"name\":\"Gelombang 1\",\"track\":\"APPAREL\",\"startDate\":\"$first\",\"endDate\":\"$last\",\"venue\":\"SMKN 3\",\"mode\":\"OFFLINE\",\"quota\":39,\"sessions\":3}],\"budgetItems\":[{\"description\":\"Honorarium instruktur\",\"amount\":9000000}]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+deadline=$(date -d '+10 days' --iso-8601=seconds); first=$(date -d '+14 days' +%F); last=$(date -d '+16 days' +%F)
+# the demo budget line is this year's; a batch that falls in the next one says why
+year=$(date +%Y); reason=""
+[ "${last:0:4}" = "$year" ] || reason=",\"fiscalYearReason\":\"benchmark at the turn of the year\""
+id=$(call staff POST /api/programs "{\"title\":\"Bimtek Menjahit (benchmark)\",\"kind\":\"BIMTEK\",\"agency\":\"Disperindakop dan UKM Kota Tangerang\",\"budgetLineCode\":\"3.31.01.2.01.0003\",\"fiscalYear\":$year$reason,\"registrationDeadline\":\"$deadline\",\"minimumParticipants\":1,\"tracks\":[\"APPAREL\"],\"batches\":[{\"name\":\"Gelombang 1\",\"track\":\"APPAREL\",\"startDate\":\"$first\",\"endDate\":\"$last\",\"venue\":\"SMKN 3\",\"mode\":\"OFFLINE\",\"quota\":39,\"sessions\":3}],\"budgetItems\":[{\"description\":\"Honorarium instruktur\",\"amount\":9000000}]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 call staff POST /api/programs/$id/submit >/dev/null
 task() { call "$1" GET /api/tasks | python3 -c "import json,sys; print([t['id'] for t in json.load(sys.stdin) if t['programId']==$id and t['key']=='$2'][0])"; }
 call division-head POST /api/tasks/$(task division-head reviewProposal)/complete '{"decision":"APPROVE"}'
