@@ -36,8 +36,8 @@ deadline=$(date -d '+10 days' --iso-8601=seconds); first=$(date -d '+14 days' +%
 year=$(date +%Y); reason=""
 [ "${last:0:4}" = "$year" ] || reason=",\"fiscalYearReason\":\"benchmark at the turn of the year\""
 id=$(call staff POST /api/programs "{\"title\":\"Bimtek Menjahit (benchmark)\",\"kind\":\"BIMTEK\",\"agency\":\"Disperindakop dan UKM Kota Tangerang\",\"budgetLineCode\":\"3.31.01.2.01.0003\",\"fiscalYear\":$year$reason,\"registrationDeadline\":\"$deadline\",\"minimumParticipants\":1,\"tracks\":[\"APPAREL\"],\"batches\":[{\"name\":\"Gelombang 1\",\"track\":\"APPAREL\",\"startDate\":\"$first\",\"endDate\":\"$last\",\"venue\":\"SMKN 3\",\"mode\":\"OFFLINE\",\"quota\":39,\"sessions\":3}],\"budgetItems\":[{\"description\":\"Honorarium instruktur\",\"amount\":9000000}]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-call staff POST /api/programs/$id/submit >/dev/null
-task() { call "$1" GET /api/tasks | python3 -c "import json,sys; print([t['id'] for t in json.load(sys.stdin) if t['programId']==$id and t['key']=='$2'][0])"; }
+call staff POST /api/programs/$id/submit | python3 -c 'import json,sys; p=json.load(sys.stdin); print("programme", p["id"], p["status"])' 
+task() { call "$1" GET "/api/tasks?programId=$id&key=$2" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])"; }
 call division-head POST /api/tasks/$(task division-head reviewProposal)/complete '{"decision":"APPROVE"}'
 call department-head POST /api/tasks/$(task department-head approveBudget)/complete '{"decision":"APPROVE"}'
 echo "programme $id open for registration; $clients clients for $seconds s"
