@@ -64,6 +64,8 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
                     || connection.getMetaData().getDatabaseMajorVersion() < 14) {
+                log.info("No statistics on the engine's permission bits before PostgreSQL 14: Tasklist's counts may be slow"
+                        + " with many open tasks");
                 return;
             }
             for (int bit : CHECKED_PERMISSIONS) {
