@@ -1,6 +1,7 @@
-package id.bimtek.audit;
+package id.bimtek.workflow;
 
 import java.util.Map;
+import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ActingUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.JobState;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the engine's (impl package), kept to this class.
  */
 @Component
-public class EngineEventAudit {
+class EngineEventAudit {
 
     /** Process instance to programme, learnt from the start event (the programme row does not know it yet). */
     private final Map<String, Long> programOfInstance = new java.util.concurrent.ConcurrentHashMap<>();
@@ -33,7 +34,7 @@ public class EngineEventAudit {
 
     private final ObjectProvider<IdentityService> identity;
 
-    public EngineEventAudit(JdbcTemplate jdbc, ObjectProvider<AuditTrail> audit, ObjectProvider<IdentityService> identity) {
+    EngineEventAudit(JdbcTemplate jdbc, ObjectProvider<AuditTrail> audit, ObjectProvider<IdentityService> identity) {
         this.identity = identity;
         this.jdbc = jdbc;
         this.audit = audit;
