@@ -1,5 +1,6 @@
 package id.bimtek.delegation;
 
+import id.bimtek.shared.Directory;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Roles;
 import java.sql.Timestamp;
@@ -9,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -39,12 +38,12 @@ public class Delegations {
     }
 
     private final JdbcTemplate jdbc;
-    private final IdentityService identity;
+    private final Directory directory;
     private final TaskService tasks;
 
-    public Delegations(JdbcTemplate jdbc, IdentityService identity, TaskService tasks) {
+    public Delegations(JdbcTemplate jdbc, Directory directory, TaskService tasks) {
         this.jdbc = jdbc;
-        this.identity = identity;
+        this.directory = directory;
         this.tasks = tasks;
     }
 
@@ -57,7 +56,7 @@ public class Delegations {
         if (principal.equals(deputy)) {
             throw ProblemException.invalid("deputy", "a head cannot be their own deputy");
         }
-        if (identity.createUserQuery().userId(deputy).count() == 0) {
+        if (!directory.knows(deputy)) {
             throw ProblemException.invalid("deputy", "there is no user " + deputy);
         }
         if (headGroupsOf(deputy).isEmpty()) {
@@ -129,7 +128,7 @@ public class Delegations {
             return principalGroups != null && principalGroups.stream().anyMatch(candidateGroups::contains)
                     ? Optional.of(new Acting(user, assignee)) : Optional.empty();
         }
-        List<String> own = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> own = directory.groupsOf(user);
         if (own.stream().anyMatch(candidateGroups::contains)) {
             return Optional.of(new Acting(user, null));
         }
@@ -158,8 +157,7 @@ public class Delegations {
     }
 
     private List<String> headGroupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-                .filter(HEAD_GROUPS::contains).toList();
+        return directory.groupsOf(user).stream().filter(HEAD_GROUPS::contains).toList();
     }
 
     private Delegation get(long id) {

@@ -1,12 +1,10 @@
 package id.bimtek.notification;
 
+import id.bimtek.shared.Directory;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,11 +41,11 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final JdbcTemplate jdbc;
-    private final IdentityService identity;
+    private final Directory directory;
 
-    public Notifications(JdbcTemplate jdbc, IdentityService identity) {
+    public Notifications(JdbcTemplate jdbc, Directory directory) {
         this.jdbc = jdbc;
-        this.identity = identity;
+        this.directory = directory;
     }
 
     /**
@@ -60,11 +58,11 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public long toUser(String userId, String kind, Long programId, String subject, String body) {
         require(userId, "userId");
-        User user = withoutEngineAuthentication(() -> identity.createUserQuery().userId(userId).singleResult());
-        if (user == null) {
+        Optional<Directory.Person> user = directory.person(userId);
+        if (user.isEmpty()) {
             log.warn("Notification to unknown user '{}': kept in the outbox without an e-mail address", userId);
         }
-        return insert(userId, user == null ? null : user.getEmail(), kind, programId, subject, body);
+        return insert(userId, user.map(Directory.Person::email).orElse(null), kind, programId, subject, body);
     }
 
     /**
@@ -75,14 +73,13 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> toGroup(String groupId, String kind, Long programId, String subject, String body) {
         require(groupId, "groupId");
-        List<User> members = withoutEngineAuthentication(
-                () -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
+        List<Directory.Person> members = directory.membersOf(groupId);
         if (members.isEmpty()) {
             log.warn("Notification '{}' to group '{}', which has no members: nobody is notified", subject, groupId);
         }
         List<Long> ids = new ArrayList<>();
-        for (User member : members) {
-            ids.add(insert(member.getId(), member.getEmail(), kind, programId, subject, body));
+        for (Directory.Person member : members) {
+            ids.add(insert(member.id(), member.email(), kind, programId, subject, body));
         }
         return ids;
     }
@@ -157,23 +154,6 @@ public class Notifications {
                 insert into notification (recipient_user, recipient_email, kind, subject, body, program_id)
                 values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 userId, StringUtils.hasText(email) ? email.trim() : null, kind, shortSubject, body, programId);
-    }
-
-    /**
-     * Looks users up as the system: the engine's authorizations would otherwise limit the lookup to what
-     * the acting user (e.g. staff completing a task) may read, and staff may not read other users.
-     */
-    private <T> T withoutEngineAuthentication(Supplier<T> lookup) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null) {
-            return lookup.get();
-        }
-        identity.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            identity.setAuthentication(current);
-        }
     }
 
     private static void require(String value, String name) {

@@ -75,16 +75,21 @@ public class ApplicantImport {
         return importCsv(programId, file, actor, decided -> { });
     }
 
-    /** How many rows a file holds, once it is known to be one this programme can import (else a 4xx, nothing written). */
-    public int rowsOf(long programId, byte[] file) {
+    /** The file's rows, once it is known to be one this programme can import (else a 4xx, nothing written). */
+    ApplicantCsv.Contents read(long programId, byte[] file) {
         requireRegistrationOpen(programId);
-        return ApplicantCsv.read(file, MAX_ROWS).rows().size();
+        return ApplicantCsv.read(file, MAX_ROWS);
     }
 
     /** {@code progress} hears how many of the file's rows have been decided so far (invalid rows at once). */
     public ImportReport importCsv(long programId, byte[] file, String actor, java.util.function.IntConsumer progress) {
+        return importRows(programId, file, read(programId, file), actor, progress);
+    }
+
+    /** The file's rows as read before (a run in the background); registration may have closed since: checked again. */
+    ImportReport importRows(long programId, byte[] file, ApplicantCsv.Contents contents, String actor,
+                            java.util.function.IntConsumer progress) {
         requireRegistrationOpen(programId);
-        ApplicantCsv.Contents contents = ApplicantCsv.read(file, MAX_ROWS);
         Instant started = Instant.now();
         RowResult[] results = new RowResult[contents.rows().size()];
         List<Checked> wellFormed = new ArrayList<>();

@@ -66,11 +66,11 @@ public class ImportRuns {
 
     /** Checks the file, records the run and starts it; returns the run's id. */
     public long start(long programId, byte[] file, String actor) {
-        int rows = imports.rowsOf(programId, file);
+        ApplicantCsv.Contents rows = imports.read(programId, file);
         long id = jdbc.queryForObject("""
                 insert into import_run (program_id, started_by, row_count, state) values (?, ?, ?, 'RUNNING') returning id""",
-                Long.class, programId, actor, rows);
-        runner.execute(() -> run(id, programId, file, actor));
+                Long.class, programId, actor, rows.rows().size());
+        runner.execute(() -> run(id, programId, file, rows, actor));
         return id;
     }
 
@@ -84,10 +84,10 @@ public class ImportRuns {
                 .stream().findFirst();
     }
 
-    private void run(long id, long programId, byte[] file, String actor) {
+    private void run(long id, long programId, byte[] file, ApplicantCsv.Contents rows, String actor) {
         AtomicLong lastWrite = new AtomicLong();
         try {
-            ImportReport report = imports.importCsv(programId, file, actor, decided -> {
+            ImportReport report = imports.importRows(programId, file, rows, actor, decided -> {
                 long now = System.currentTimeMillis();
                 if (now - lastWrite.get() >= PROGRESS_EVERY_MILLIS) {
                     lastWrite.set(now);

@@ -1,8 +1,6 @@
 package id.bimtek.shared;
 
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +13,11 @@ public class StaffPage {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    private final IdentityService identity;
+    private final Directory directory;
     private final MessageSource messages;
 
-    StaffPage(IdentityService identity, MessageSource messages) {
-        this.identity = identity;
+    StaffPage(Directory directory, MessageSource messages) {
+        this.directory = directory;
         this.messages = messages;
     }
 
@@ -28,13 +26,7 @@ public class StaffPage {
         if (userId == null) {
             return "";
         }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return directory.person(userId).map(Directory.Person::name).orElse(userId);
     }
 
     /** A message of the pages' bundle in Bahasa Indonesia, or {@code fallback} when there is none. */
@@ -46,7 +38,7 @@ public class StaffPage {
     public java.util.Map<String, String> membersOf(java.util.Collection<String> groups) {
         java.util.Map<String, String> members = new java.util.TreeMap<>();
         for (String group : groups) {
-            identity.createUserQuery().memberOfGroup(group).list().forEach(user -> members.put(user.getId(), nameOf(user.getId())));
+            directory.membersOf(group).forEach(person -> members.put(person.id(), person.name()));
         }
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
         members.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
