@@ -71,6 +71,7 @@ public class EmbeddedPostgresConfig {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setConnectionInitSql("set jit = off");
         return dataSource;
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * their values ({@code plan_cache_mode = force_custom_plan}, for their transaction only); other statements keep
  * their cached plans;</li>
  * <li>a plan over thousands of tasks costs enough for PostgreSQL to compile it to machine code first (JIT, on by
- * default in Debian's server): 650 ms of compiling for a query that runs in 110. Task queries run without it.</li>
+ * default in Debian's server): 650 ms of compiling for a query that runs in 110. The application's connections
+ * have JIT off ({@code spring.datasource.hikari.connection-init-sql}).</li>
  * </ul>
  * The statistics are created here because the engine, not Flyway, makes its tables. PostgreSQL before 14 has
  * neither statistics on expressions nor the setting and is left as it is.
@@ -71,22 +72,36 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
                         + " with many open tasks");
                 return;
             }
-            for (int bit : CHECKED_PERMISSIONS) {
-                statement.execute("create statistics if not exists act_ru_authorization_perms_" + bit
-                        + " on ((perms_ & " + bit + ")) from act_ru_authorization");
-            }
-            // the rows a task query's check can match: the '*' grants of other resources (the admin's, the auditor's)
-            // are left out of the index, not read and thrown away for every task (6 rows a task instead of 32)
-            statement.execute("create index concurrently if not exists act_idx_auth_task_reads on act_ru_authorization"
-                    + " (resource_id_) where type_ < 2 and resource_type_ in (6, 7)");
-            if (!analysed(statement)) {
-                // autovacuum keeps them current from then on, like the table's own statistics
-                statement.execute("analyze act_ru_authorization");
-            }
             supported = true;
+            // each on its own: two nodes starting at once may race to create them, and the loser goes on without
+            attempt("statistics on the engine's permission bits", () -> {
+                for (int bit : CHECKED_PERMISSIONS) {
+                    statement.execute("create statistics if not exists act_ru_authorization_perms_" + bit
+                            + " on ((perms_ & " + bit + ")) from act_ru_authorization");
+                }
+                if (!analysed(statement)) {
+                    // autovacuum keeps them current from then on, like the table's own statistics
+                    statement.execute("analyze act_ru_authorization");
+                }
+            });
+            // the rows a task query's check can match: the '*' grants of other resources (the admin's, the auditor's)
+            // are left out, not read and thrown away for every task (6 rows a task instead of 32)
+            attempt("the index of grants on tasks", () -> statement.execute("create index concurrently if not exists"
+                    + " act_idx_auth_task_reads on act_ru_authorization (resource_id_) where type_ < 2 and resource_type_ in (6, 7)"));
         } catch (SQLException e) {
-            log.warn("Statistics on the engine's authorizations not created; Tasklist's counts may be slow with "
-                    + "many open tasks: {}", e.getMessage());
+            log.warn("Could not look at the engine's database: {}", e.getMessage());
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void attempt(String what, Work work) {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            log.warn("Not created: {} (Tasklist's counts may be slow with many open tasks): {}", what, e.getMessage());
         }
     }
 
@@ -103,7 +118,7 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
         @Override
         public <T> T execute(Command<T> command) {
             if (supported && (command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd)) {
-                jdbc.queryForList("select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)");
+                jdbc.execute("set local plan_cache_mode = force_custom_plan");
             }
             return next.execute(command);
         }
