@@ -66,12 +66,16 @@ public class EmbeddedPostgresConfig {
     @Bean
     @Primary
     DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+                          @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(poolSize);
-        dataSource.setConnectionInitSql("set jit = off");
+        // the same settings as the pool Spring Boot makes for a configured server
+        if (StringUtils.hasText(initSql)) {
+            dataSource.setConnectionInitSql(initSql);
+        }
         return dataSource;
     }
 }
