@@ -173,7 +173,7 @@ class AttackTest {
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("secondBudgetApproval");
         runtime.setVariable(instance, "firstBudgetApprover", "someone-else");
         assertThatThrownBy(() -> lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_HEAD, "APPROVE", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         assertThat(decisions.of(program.getId())).extracting(d -> d.getTaskKey() + ":" + d.getActor())
                 .contains("approveBudget:department-head").doesNotContain("secondBudgetApproval:department-head");
     }
@@ -220,7 +220,7 @@ class AttackTest {
         assertThat(lifecycle.task(program, "approveBudget").getAssignee()).isNull();
         // through the project's API
         assertThatThrownBy(() -> lifecycle.decide(program, "approveBudget", STAFF, "APPROVE", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         // through Tasklist: staff cannot claim it, nor complete it
         WebappSession staff = session("staff", "tasklist");
         assertThat(staff.json("POST", ENGINE + "task/" + task.getId() + "/claim", "{\"userId\":\"staff\"}").statusCode())
@@ -255,7 +255,7 @@ class AttackTest {
         var line = lifecycle.budgetLine(500_000_000);
         Program draft = programs.create(lifecycle.sewingBimtek(line), STAFF.id());
         assertThatThrownBy(() -> programs.update(draft.getId(), lifecycle.sewingBimtek(line), "staff2"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         ResponseEntity<String> submit = http.exchange("/api/programs/" + draft.getId() + "/submit", HttpMethod.POST,
                 new HttpEntity<>(basic("staff2")), String.class);
         assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 @LifecycleTest
 class CancellationAndClosingTest {
@@ -142,7 +141,7 @@ class CancellationAndClosingTest {
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("fileClosingReport");
 
         assertThatThrownBy(() -> cancellation.requestCancellation(program.getId(), "Terlambat", DEPARTMENT_HEAD.id()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
         assertThatThrownBy(() -> lifecycle.complete(program, "fileClosingReport", STAFF, Map.of(
                 "realisedItems", List.of(Map.of("description", "Honorarium instruktur", "amount", 16_000_000)))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("realisedItems"));

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 /** A head on leave hands approvals to a deputy; the deputy decides, and the record says for whom. */
 @LifecycleTest
@@ -64,7 +63,7 @@ class DelegationTest {
         Program waiting = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         assertThat(reviewsVisibleTo(DEPUTY, waiting)).isEmpty();
         assertThatThrownBy(() -> lifecycle.decide(waiting, "reviewProposal", DEPUTY, "APPROVE", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
 
         Delegations.Delegation leave = delegations.delegate(DIVISION_HEAD.id(), DEPUTY.id(), Instant.now(),
                 Instant.now().plus(Duration.ofDays(14)), "Cuti tahunan");
@@ -102,7 +101,7 @@ class DelegationTest {
                     assertThat(e.getMessage()).contains("does not hold the authority");
                 });
         assertThatThrownBy(() -> delegations.delegate("staff", DEPUTY.id(), Instant.now(), until, null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         assertThatThrownBy(() -> delegations.delegate(DIVISION_HEAD.id(), "nobody-" + System.nanoTime(), Instant.now(), until, null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("deputy"));
         assertThatThrownBy(() -> delegations.delegate(DIVISION_HEAD.id(), DEPUTY.id(), Instant.now(), Instant.now().minusSeconds(60), null))

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The eligibility table decides who may register, and a refusal names its rule. */
@@ -66,7 +65,7 @@ class EligibilityTest {
 
         assertThatThrownBy(() -> apply(program, "BOGA", "Gelombang Digital Marketing"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.REFUSED_BY_RULE);
                     assertThat(e.rule()).isEqualTo("SECTOR");
                     assertThat(e.field()).isEqualTo("sector");
                     assertThat(e.getMessage()).contains("gelombang yang dipilih");
@@ -141,7 +140,7 @@ class EligibilityTest {
                 "Kepanjen", "081212345678", "Gelombang 1");
         assertThatThrownBy(() -> registrations.register(tangerang.getId(), fromMalang))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.REFUSED_BY_RULE);
                     assertThat(e.rule()).isEqualTo("DOMICILE");
                     assertThat(e.getMessage()).contains("Domisili");
                 });

@@ -253,19 +253,20 @@ class LifecycleBenchmark {
             configuration.setHistoryCleanupStrategy("removalTimeBased");
             NoOp noOp = new NoOp();
             Map<Object, Object> beans = new HashMap<>();
-            for (String name : List.of("validateProposalDelegate", "commitBudgetDelegate", "openRegistrationDelegate",
-                    "closeRegistrationDelegate", "extendRegistrationDelegate", "rankApplicationsDelegate",
-                    "confirmParticipantListDelegate", "closeBatchDelegate", "cancelProgramDelegate", "assessCompletionDelegate",
-                    "settleBudgetDelegate", "createFollowUpPlansDelegate", "decisionTasks", "deputyCandidates", "taskReminder",
-                    "taskEscalation", "closingReportTask", "recordAttendanceTask", "recordOutcomesTask")) {
+            for (String name : List.of("validateProposalDelegate", "commitBudgetDelegate", "decisionTasks", "deputyCandidates",
+                    "taskReminder", "taskEscalation", "taskCompletionCheck", "recordAttendanceTask", "recordOutcomesTask")) {
                 beans.put(name, noOp);
+            }
+            StageSteps steps = new StageSteps();
+            for (String name : List.of("registrationDeadlines", "registrationClosing", "applicantRanking", "registrationService",
+                    "attendanceService", "cancellationService", "closingService", "followUpService", "actingUser")) {
+                beans.put(name, steps);
             }
             beans.put("programStatus", new NoStatus());
             beans.put("taskDeadlines", new FixedDeadlines());
             beans.put("approvalChainInputs", new FixedApprovalInputs());
             beans.put("processPrograms", new OneProgram());
             beans.put("deliveryBatches", new OneBatch());
-            beans.put("monitoringRounds", new TwoRounds());
             configuration.setBeans(beans);
             ProcessEngine engine = configuration.buildProcessEngine();
             engine.getRepositoryService().createDeployment().name("bare lifecycle")
@@ -358,10 +359,47 @@ class LifecycleBenchmark {
             }
         }
 
-        public static final class TwoRounds {
-            public List<String> dueDates(Long programId) {
+        /** The stage services the BPMN's service tasks call, doing nothing and answering what the happy path needs. */
+        public static final class StageSteps {
+            public String timerDateOf(long programId) {
+                return ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)).toString();
+            }
+
+            public void extended(long programId, String deadline) {
+            }
+
+            public boolean close(long programId, String actor) {
+                return true;
+            }
+
+            public void rank(long programId, String actor) {
+            }
+
+            public void confirmParticipants(long programId, String actor) {
+            }
+
+            public void closeBatch(long batchId) {
+            }
+
+            public void cancel(long programId, String reason, String actor) {
+            }
+
+            public void assessCompletion(long programId) {
+            }
+
+            public void settle(long programId, String actor) {
+            }
+
+            public void createPlans(long programId, String actor) {
+            }
+
+            public List<String> roundDueDates(Long programId) {
                 Instant now = ClockUtil.getCurrentTime().toInstant();
                 return List.of(now.plus(Duration.ofDays(90)).toString(), now.plus(Duration.ofDays(180)).toString());
+            }
+
+            public String of(DelegateExecution execution) {
+                return "system";
             }
         }
     }

@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 @LifecycleTest
 class ProposalAndBudgetTest {
@@ -102,10 +101,10 @@ class ProposalAndBudgetTest {
         assertThatThrownBy(() -> lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "MAYBE", null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.field()).isEqualTo("decision");
-                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.INVALID);
                 });
         assertThatThrownBy(() -> lifecycle.decide(program, "reviewProposal", STAFF, "APPROVE", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         assertThatThrownBy(() -> lifecycle.complete(program, "reviewProposal", DIVISION_HEAD,
                 Map.of("decision", "APPROVE", "amount", 1)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("amount"));
@@ -144,7 +143,7 @@ class ProposalAndBudgetTest {
         assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("0");
 
         assertThatThrownBy(() -> lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_HEAD, "APPROVE", null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
         lifecycle.decide(program, "secondBudgetApproval", DEPARTMENT_SECRETARY, "APPROVE", "Setuju");
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("registrationDeadline");
         assertThat(lines.findById(line.getId()).orElseThrow().getCommitted()).isEqualByComparingTo("24600000");
@@ -220,7 +219,7 @@ class ProposalAndBudgetTest {
         BudgetLine line = lifecycle.budgetLine(500_000_000);
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(line));
         assertThatThrownBy(() -> programs.update(program.getId(), lifecycle.sewingBimtek(line), STAFF.id()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
         ProgramRequest unknownLine = new ProgramRequest("x", "BIMTEK", "x", null, "9.99.99", 2025, OffsetDateTime.now().plusDays(3),
                 1, 80, null, List.of("APPAREL"), lifecycle.sewingBimtek(line).batches(), lifecycle.sewingBimtek(line).budgetItems());
         assertThatThrownBy(() -> programs.create(unknownLine, STAFF.id()))

@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @LifecycleTest
@@ -61,7 +60,7 @@ class RegistrationTest {
         assertThat(fourth.waitlistPosition()).isEqualTo(2);
 
         assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), Lifecycle.nextNik(), first.reference()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.NOT_FOUND));
         // a wrong reference gets the very same answer: neither tells a guesser which part was right
         assertThatThrownBy(() -> registrations.withdraw(program.getId(), first.id(), first.nik(), "AAAAA-AAAAA"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
@@ -91,7 +90,7 @@ class RegistrationTest {
         assertThatThrownBy(() -> registrations.register(program.getId(), twice))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.field()).isEqualTo("nik");
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT);
                 });
         assertThat(registrations.ofProgram(program.getId())).hasSize(1);
         assertThat(seatsTaken(program)).isEqualTo(1);
@@ -101,7 +100,7 @@ class RegistrationTest {
     void registrationIsOnlyOpenWhileTheProcessSaysSo() {
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         assertThatThrownBy(() -> lifecycle.register(program, "Siti Aminah"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
         assertThatThrownBy(() -> registrations.register(program.getId(), Lifecycle.applicant("Siti", "Gelombang 9")))
                 .isInstanceOf(ProblemException.class);
     }
@@ -114,7 +113,7 @@ class RegistrationTest {
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("decideUndersubscription");
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(ProgramStatus.REGISTRATION_CLOSED);
         assertThatThrownBy(() -> lifecycle.register(program, "Terlambat"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
 
         assertThatThrownBy(() -> lifecycle.decide(program, "decideUndersubscription", DEPARTMENT_HEAD, "EXTEND", null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("newDeadline"));

@@ -7,7 +7,7 @@ import id.bimtek.proposal.Program;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.registration.RegistrationView;
-import id.bimtek.registration.SeatOfferProcess;
+import id.bimtek.workflow.SeatOfferProcess;
 import id.bimtek.registration.SeatOffers;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.support.Lifecycle;
@@ -33,7 +33,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -139,7 +138,7 @@ class SeatOfferRaceTest {
                     if (side == accepting) {
                         // a late or second answer is told plainly, never a server error
                         assertThat(lost.getCause()).isInstanceOfSatisfying(ProblemException.class,
-                                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                                e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
                     }
                 }
             }

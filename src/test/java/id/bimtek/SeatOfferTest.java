@@ -13,7 +13,7 @@ import id.bimtek.proposal.ProgramRequest;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationStatus;
 import id.bimtek.registration.RegistrationView;
-import id.bimtek.registration.SeatOfferProcess;
+import id.bimtek.workflow.SeatOfferProcess;
 import id.bimtek.registration.SeatOffers;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.support.Lifecycle;
@@ -133,7 +133,7 @@ class SeatOfferTest {
         assertThat(seatsTaken(program)).isEqualTo(1);
         assertThatThrownBy(() -> seatOffers.accept(program.getId(), slow.id(), slow.nik(), slow.reference()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT);
                     assertThat(e.field()).isEqualTo("status");
                 });
 
@@ -228,7 +228,7 @@ class SeatOfferTest {
                     assertThat(r.detail()).contains("participant list was confirmed");
                 });
         assertThatThrownBy(() -> seatOffers.accept(program.getId(), silent.id(), silent.nik(), silent.reference()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
         // the offer's timer ended with its process
         assertThat(management.createJobQuery().processInstanceId(endedOffer(silent).getId()).count()).isZero();
     }

@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -79,7 +78,7 @@ class SelectionTest {
         assertThat(siti.waitlistPosition()).isNull();
         assertThatThrownBy(() -> apply(program, siti.nik(), "Siti Aminah", BusinessScale.MICRO))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT);
                     assertThat(e.rule()).isEqualTo("ONE_PLACE_PER_NIK");
                 });
         assertThat(registrations.withdraw(program.getId(), budi.id(), budi.nik(), budi.reference()).status())

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -73,7 +72,7 @@ class StaffWorkspaceTest {
         long batch = batchId(program, 0);
         assertThatThrownBy(() -> attendance.record(program.getId(), batch, 1, List.of(siti.id()), STAFF.id()))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.kind()).isEqualTo(ProblemException.Kind.CONFLICT);
                     assertThat(problem.field()).isEqualTo("session");
                     assertThat(problem.rule()).isEqualTo(AttendanceService.SESSION_NOT_YET_HELD);
                 });

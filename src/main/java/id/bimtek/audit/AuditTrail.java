@@ -134,13 +134,6 @@ public class AuditTrail {
         return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
-    /** For refusals: recorded even though the refused change itself is rolled back. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void appendIndependently(long programId, Stage stage, String kind, String actor, String subject, String detail,
-                                    Object value) {
-        append(programId, stage, kind, actor, null, subject, detail, null, value);
-    }
-
     @Transactional(readOnly = true)
     public List<Record> of(long programId) {
         return jdbc.query("select * from audit_record where program_id = ? order by seq", AuditTrail::map, programId);

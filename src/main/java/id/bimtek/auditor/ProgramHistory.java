@@ -4,13 +4,11 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramService;
 import id.bimtek.workflow.Decision;
 import id.bimtek.workflow.DecisionLog;
+import id.bimtek.workflow.ProcessHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +24,13 @@ public class ProgramHistory {
     }
 
     private final ProgramService programs;
-    private final HistoryService history;
+    private final ProcessHistory processHistory;
     private final DecisionLog decisions;
     private final JdbcTemplate jdbc;
 
-    public ProgramHistory(ProgramService programs, HistoryService history, DecisionLog decisions, JdbcTemplate jdbc) {
+    public ProgramHistory(ProgramService programs, ProcessHistory processHistory, DecisionLog decisions, JdbcTemplate jdbc) {
         this.programs = programs;
-        this.history = history;
+        this.processHistory = processHistory;
         this.decisions = decisions;
         this.jdbc = jdbc;
     }
@@ -44,21 +42,9 @@ public class ProgramHistory {
         entries.add(new Entry(program.getCreatedAt(), "PROPOSAL_CREATED", program.getTitle(), program.getCode(),
                 program.getCreatedBy(), null, null));
         if (program.getProcessInstanceId() != null) {
-            for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(program.getProcessInstanceId()).list()) {
-                if (activity.getActivityType().equals("userTask") || activity.getActivityType().startsWith("multiInstance")) {
-                    continue; // user tasks are listed from the task history, with their people
-                }
-                entries.add(new Entry(activity.getStartTime().toInstant(), "ACTIVITY",
-                        activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
-                        activity.getActivityId(), null, activity.getActivityType(),
-                        activity.getEndTime() == null ? null : activity.getEndTime().toInstant()));
-            }
-            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-                    .processInstanceId(program.getProcessInstanceId()).list()) {
-                entries.add(new Entry(task.getStartTime().toInstant(), "TASK", task.getName(), task.getTaskDefinitionKey(),
-                        task.getAssignee(), task.getDeleteReason(),
-                        task.getEndTime() == null ? null : task.getEndTime().toInstant()));
+            for (ProcessHistory.Step step : processHistory.of(program.getProcessInstanceId())) {
+                entries.add(new Entry(step.startedAt(), step.kind(), step.name(), step.key(), step.assignee(), step.detail(),
+                        step.endedAt()));
             }
         }
         for (Decision decision : decisions.of(programId)) {

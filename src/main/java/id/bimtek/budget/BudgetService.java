@@ -93,7 +93,7 @@ public class BudgetService {
                 ceiling, lineId, ceiling);
         if (updated == 0) {
             BigDecimal used = jdbc.queryForObject("select committed + realised from budget_line where id = ?", BigDecimal.class, lineId);
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "ceiling", "the ceiling cannot go below the "
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "ceiling", "the ceiling cannot go below the "
                     + used.toPlainString() + " committed and realised on the line", CEILING_BELOW_USE);
         }
         jdbc.update("""

@@ -1,9 +1,5 @@
 package id.bimtek.cancellation;
 
-import static id.bimtek.proposal.ProcessVariables.CANCELLATION_MESSAGE;
-import static id.bimtek.proposal.ProcessVariables.CANCELLATION_REASON;
-import static id.bimtek.proposal.ProcessVariables.CANCELLED_BY;
-
 import id.bimtek.budget.BudgetService;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
@@ -12,10 +8,9 @@ import id.bimtek.proposal.ProgramStatusTracker;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.workflow.DecisionLog;
+import id.bimtek.workflow.ProgramProcess;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,17 +27,17 @@ public class CancellationService {
             ProgramStatus.REGISTRATION_OPEN, ProgramStatus.REGISTRATION_CLOSED, ProgramStatus.IN_DELIVERY);
 
     private final ProgramRepository programs;
-    private final RuntimeService runtime;
+    private final ProgramProcess process;
     private final BudgetService budget;
     private final RegistrationService registrations;
     private final DecisionLog decisions;
     private final ProgramStatusTracker statuses;
 
-    public CancellationService(ProgramRepository programs, RuntimeService runtime, BudgetService budget,
+    public CancellationService(ProgramRepository programs, ProgramProcess process, BudgetService budget,
                                RegistrationService registrations, DecisionLog decisions, ProgramStatusTracker statuses) {
         this.statuses = statuses;
         this.programs = programs;
-        this.runtime = runtime;
+        this.process = process;
         this.budget = budget;
         this.registrations = registrations;
         this.decisions = decisions;
@@ -64,10 +59,7 @@ public class CancellationService {
             program.cancelled(reason);
             statuses.change(program, ProgramStatus.CANCELLED, user);
         } else {
-            runtime.createMessageCorrelation(CANCELLATION_MESSAGE)
-                    .processInstanceId(program.getProcessInstanceId())
-                    .setVariables(Map.of(CANCELLATION_REASON, reason, CANCELLED_BY, user))
-                    .correlateWithResult();
+            process.requestCancellation(program, reason, user);
         }
         return program;
     }

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import id.bimtek.workflow.TaskCompletion;
 
@@ -20,15 +17,13 @@ import id.bimtek.workflow.TaskCompletion;
  * completed (in Tasklist either) before a report has been filed for it.
  */
 @Component
-public class ClosingReportTask implements TaskCompletion, TaskListener {
+public class ClosingReportTask implements TaskCompletion {
 
 
     private final ClosingService closing;
-    private final id.bimtek.proposal.ProcessPrograms processPrograms;
 
-    public ClosingReportTask(ClosingService closing, id.bimtek.proposal.ProcessPrograms processPrograms) {
+    public ClosingReportTask(ClosingService closing) {
         this.closing = closing;
-        this.processPrograms = processPrograms;
     }
 
     @Override
@@ -37,7 +32,7 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
     }
 
     @Override
-    public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+    public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
         FormFields.allowOnly(form, Set.of("realisedItems", "notes"));
         if (!(form.get("realisedItems") instanceof List<?> raw) || raw.isEmpty()) {
             throw ProblemException.invalid("realisedItems", "realisedItems must list at least one item");
@@ -70,15 +65,15 @@ public class ClosingReportTask implements TaskCompletion, TaskListener {
             }
             items.add(new ClosingService.RealisedItem(description.trim(), amount, reason == null ? null : ((String) reason).strip()));
         }
-        closing.fileReport(programId, task.getId(), items, FormFields.text(form, "notes", 4000), user.id());
+        closing.fileReport(task.programId(), task.id(), items, FormFields.text(form, "notes", 4000), user.id());
         return Map.of();
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        if (!closing.reportFiledFor(task.getId())) {
+    public void checkCompletable(OpenTask task) {
+        if (!closing.reportFiledFor(task.id())) {
             throw ProblemException.invalid("realisedItems", "file the closing report with its realised items: on the page "
-                    + "/kerja/program/" + processPrograms.idOf(task) + "/penutupan, or POST /api/tasks/{id}/complete with realisedItems");
+                    + "/kerja/program/" + task.programId() + "/penutupan, or POST /api/tasks/{id}/complete with realisedItems");
         }
     }
 }

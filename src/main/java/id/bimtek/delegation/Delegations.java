@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +37,12 @@ public class Delegations {
 
     private final JdbcTemplate jdbc;
     private final Directory directory;
-    private final TaskService tasks;
+    private final DeputyTasks deputyTasks;
 
-    public Delegations(JdbcTemplate jdbc, Directory directory, TaskService tasks) {
+    public Delegations(JdbcTemplate jdbc, Directory directory, DeputyTasks deputyTasks) {
         this.jdbc = jdbc;
         this.directory = directory;
-        this.tasks = tasks;
+        this.deputyTasks = deputyTasks;
     }
 
     @Transactional
@@ -70,9 +68,7 @@ public class Delegations {
                 values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 principal, deputy, Timestamp.from(from), Timestamp.from(until), reason, principal);
         // the deputy sees the open tasks in Tasklist as a candidate
-        for (Task task : openTasksOf(principal, principalHeadGroups)) {
-            tasks.addCandidateUser(task.getId(), deputy);
-        }
+        deputyTasks.offer(principal, principalHeadGroups, deputy);
         return get(id);
     }
 
@@ -83,9 +79,7 @@ public class Delegations {
             throw ProblemException.forbidden("only " + delegation.principal() + " can revoke this delegation");
         }
         jdbc.update("update delegation set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null", user, id);
-        for (Task task : tasks.createTaskQuery().taskCandidateUser(delegation.deputy()).list()) {
-            tasks.deleteCandidateUser(task.getId(), delegation.deputy());
-        }
+        deputyTasks.withdraw(delegation.deputy());
         return get(id);
     }
 
@@ -138,22 +132,14 @@ public class Delegations {
                 .findFirst();
     }
 
-    /** Task creation: the deputies of the heads it is offered to become candidates. */
-    public void offerToDeputies(org.camunda.bpm.engine.delegate.DelegateTask task, Set<String> candidateGroups) {
-        jdbc.query("""
+    /** The active deputies of the heads a new task is offered to: they become its candidates too. */
+    public List<String> deputiesFor(Set<String> candidateGroups) {
+        return jdbc.query("""
                 select deputy, principal from delegation
                  where revoked_at is null and valid_from <= now() and valid_until > now()""",
-                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal"))).forEach(delegation -> {
-                    if (headGroupsOf(delegation.getValue()).stream().anyMatch(candidateGroups::contains)) {
-                        task.addCandidateUser(delegation.getKey());
-                    }
-                });
-    }
-
-    private List<Task> openTasksOf(String principal, List<String> headGroups) {
-        List<Task> open = new java.util.ArrayList<>(tasks.createTaskQuery().taskCandidateGroupIn(headGroups).list());
-        open.addAll(tasks.createTaskQuery().taskAssignee(principal).list());
-        return open;
+                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal"))).stream()
+                .filter(delegation -> headGroupsOf(delegation.getValue()).stream().anyMatch(candidateGroups::contains))
+                .map(Map.Entry::getKey).distinct().toList();
     }
 
     private List<String> headGroupsOf(String user) {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ public class AttendanceService {
         long sessionId = ((Number) planned.get("id")).longValue();
         LocalDate day = ((java.sql.Date) planned.get("session_date")).toLocalDate();
         if (day.isAfter(Wib.today())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "session", "session " + session + " is held on " + day
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "session", "session " + session + " is held on " + day
                     + "; its attendance is recorded from that day on", SESSION_NOT_YET_HELD);
         }
         List<Long> participants = jdbc.queryForList(

@@ -4,7 +4,6 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ public class BatchClosing {
         }
         List<Integer> unrecorded = unrecordedSessions(batchId);
         if (!unrecorded.isEmpty() && given == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, UNRECORDED_SESSIONS_REASON, "sessions " + unrecorded + " of "
+            throw new ProblemException(ProblemException.Kind.CONFLICT, UNRECORDED_SESSIONS_REASON, "sessions " + unrecorded + " of "
                     + batch + " have no attendance recorded: record them, or give the reason for closing the batch without",
                     UNRECORDED_SESSIONS);
         }

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -228,13 +227,13 @@ public class FollowUpService {
             throw ProblemException.invalid(MISSING_OUTCOMES_REASON, "the reason must be at most 1000 characters");
         }
         jdbc.queryForList("select id from program where id = ? for update", Long.class, programId);
-        int round = openRound(programId).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "round",
+        int round = openRound(programId).orElseThrow(() -> new ProblemException(ProblemException.Kind.CONFLICT, "round",
                 "no monitoring round is due now", ROUND_NOT_DUE));
         List<Long> missing = missingOutcomes(programId, round);
         int graduates = jdbc.queryForObject("select count(*) from registration where program_id = ? and completed",
                 Integer.class, programId);
         if (!missing.isEmpty() && missingReason == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, MISSING_OUTCOMES_REASON, missing.size() + " of " + graduates
+            throw new ProblemException(ProblemException.Kind.CONFLICT, MISSING_OUTCOMES_REASON, missing.size() + " of " + graduates
                     + " graduates have no outcome in round " + round + ": record them, or give the reason", MISSING_OUTCOMES);
         }
         jdbc.update("""
@@ -260,11 +259,11 @@ public class FollowUpService {
             throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds);
         }
         if (round < nextRound(programId)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "round", "round " + round
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "round", "round " + round
                     + " is recorded; its outcomes are final", ROUND_RECORDED);
         }
         if (openRound(programId).stream().noneMatch(open -> open == round)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "round", "round " + round + " is due on "
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "round", "round " + round + " is due on "
                     + roundDueDates(programId).get(round - 1) + "; its outcomes are recorded from then on", ROUND_NOT_DUE);
         }
     }

@@ -42,21 +42,21 @@ public class BatchSchedule {
         Batch batch = program.getBatches().stream().filter(b -> b.getId() == batchId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("batch " + batchId + " of programme " + programId));
         if (!MOVABLE.contains(program.getStatus())) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "status", "a programme in status "
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "status", "a programme in status "
                     + program.getStatus() + " has no schedule to move", "SCHEDULE_NOT_MOVABLE");
         }
         LocalDate today = Wib.today();
         if (batch.isDelivered() || !batch.getStartDate().isAfter(today)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "batch", batch.getName()
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "batch", batch.getName()
                     + " has started (" + batch.getStartDate() + "): its schedule stays as it was held", "BATCH_STARTED");
         }
         if (start == null || !start.isAfter(today)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "mulai",
+            throw new ProblemException(ProblemException.Kind.INVALID, "mulai",
                     "the new start must be after today (" + today + ")", "START_NOT_AHEAD");
         }
         LocalDate closes = program.getRegistrationDeadline().atZone(Wib.ZONE).toLocalDate();
         if (start.isBefore(closes)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "mulai", "the new start " + start
+            throw new ProblemException(ProblemException.Kind.INVALID, "mulai", "the new start " + start
                     + " is before registration closes (" + closes + ")", "START_BEFORE_REGISTRATION_CLOSES");
         }
         if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
@@ -68,7 +68,7 @@ public class BatchSchedule {
         String oldVenue = batch.getVenue();
         batch.moveTo(start, venue);
         if (before.equals(schedule(batch))) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "mulai",
+            throw new ProblemException(ProblemException.Kind.INVALID, "mulai",
                     "the new start and place are the batch's current ones", "SCHEDULE_UNCHANGED");
         }
         audit.append(programId, AuditTrail.Stage.DELIVERY, "SCHEDULE_CHANGED", actor, null, batch.getName(), reason.strip(),

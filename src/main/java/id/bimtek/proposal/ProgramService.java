@@ -9,11 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,9 +20,7 @@ public class ProgramService {
 
     private final ProgramRepository programs;
     private final BudgetLineRepository budgetLines;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final ProposalProcess process;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final ProgramStatusTracker statuses;
@@ -35,15 +28,13 @@ public class ProgramService {
     private final int defaultThreshold;
     private final List<String> defaultRounds;
 
-    public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, RuntimeService runtime,
-                          TaskService tasks, IdentityService identity, JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
+    public ProgramService(ProgramRepository programs, BudgetLineRepository budgetLines, ProposalProcess process,
+                          JdbcTemplate jdbc, AuditTrail audit, ProgramStatusTracker statuses,
                           SessionPlans sessionPlans, @Value("${lifecycle.completion-threshold-percent:80}") int defaultThreshold,
                           @Value("${lifecycle.follow-up.default-rounds:P3M,P6M}") List<String> defaultRounds) {
         this.programs = programs;
         this.budgetLines = budgetLines;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.process = process;
         this.jdbc = jdbc;
         this.audit = audit;
         this.statuses = statuses;
@@ -90,27 +81,13 @@ public class ProgramService {
         switch (program.getStatus()) {
             case DRAFT -> {
                 statuses.change(program, ProgramStatus.SUBMITTED, user);
-                ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY,
-                        program.getCode(), Map.of(ProcessVariables.PROGRAM_ID, program.getId()));
-                program.submitted(instance.getId());
+                program.submitted(process.start(program));
             }
             case REVISION_REQUIRED -> {
-                Task revision = tasks.createTaskQuery().processInstanceId(program.getProcessInstanceId())
-                        .taskDefinitionKey("reviseProposal").singleResult();
-                if (revision == null) {
-                    throw ProblemException.conflict("status", "programme " + program.getCode() + " has no open revision");
-                }
                 statuses.change(program, ProgramStatus.SUBMITTED, user);
-                // as the user, so the engine and the audit trail record who resubmitted
-                identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-                try {
-                    if (revision.getAssignee() == null) {
-                        tasks.claim(revision.getId(), user);
-                    }
-                    tasks.complete(revision.getId());
-                } finally {
-                    identity.clearAuthentication();
+                // as the user completes every task: the engine and the audit trail record who resubmitted
+                if (!process.resubmit(program, user)) {
+                    throw ProblemException.conflict("status", "programme " + program.getCode() + " has no open revision");
                 }
             }
             default -> throw ProblemException.conflict("status", "programme " + program.getCode() + " is "

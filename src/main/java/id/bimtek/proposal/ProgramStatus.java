@@ -34,8 +34,4 @@ public enum ProgramStatus {
     public boolean isEditableByStaff() {
         return this == DRAFT || this == REVISION_REQUIRED;
     }
-
-    public boolean isFinal() {
-        return this == COMPLETED || this == REJECTED || this == CANCELLED;
-    }
 }

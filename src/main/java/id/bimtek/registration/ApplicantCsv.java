@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads a list of applicants as a spreadsheet exports it: UTF-8 (with or without a byte order mark), values
@@ -226,7 +225,7 @@ final class ApplicantCsv {
                     continue;
                 }
                 if (rows.size() == maxRows) {
-                    throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+                    throw new ProblemException(ProblemException.Kind.TOO_LARGE, "file",
                             "the file has more than " + maxRows + " applicant rows; split it into several files");
                 }
                 rows.add(row(record, columnAt));

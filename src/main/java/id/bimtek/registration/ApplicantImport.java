@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,7 +66,7 @@ public class ApplicantImport {
     }
 
     static ProblemException tooLarge() {
-        return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "file",
+        return new ProblemException(ProblemException.Kind.TOO_LARGE, "file",
                 "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; split it into several files");
     }
 

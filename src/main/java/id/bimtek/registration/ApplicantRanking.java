@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import id.bimtek.workflow.DeployedDecision;
 import id.bimtek.audit.AuditTrail;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +42,10 @@ public class ApplicantRanking {
     private final AuditTrail audit;
     private final DeployedDecision table;
 
-    ApplicantRanking(JdbcTemplate jdbc, AuditTrail audit, RepositoryService repository) {
+    ApplicantRanking(JdbcTemplate jdbc, AuditTrail audit, DeployedDecision.Tables tables) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.table = new DeployedDecision(repository, "registration-ranking");
+        this.table = tables.named("registration-ranking");
     }
 
     /**

@@ -1,10 +1,10 @@
 package id.bimtek.registration;
 
+import id.bimtek.workflow.DeployedDecision;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +25,9 @@ public class Eligibility {
     private final JdbcTemplate jdbc;
     private final DeployedDecision table;
 
-    Eligibility(JdbcTemplate jdbc, RepositoryService repository) {
+    Eligibility(JdbcTemplate jdbc, DeployedDecision.Tables tables) {
         this.jdbc = jdbc;
-        this.table = new DeployedDecision(repository, "registration-eligibility");
+        this.table = tables.named("registration-eligibility");
     }
 
     /**

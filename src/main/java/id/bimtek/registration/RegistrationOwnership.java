@@ -43,7 +43,7 @@ final class RegistrationOwnership {
     }
 
     private static ProblemException unmatched() {
-        return new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "reference",
+        return new ProblemException(ProblemException.Kind.NOT_FOUND, "reference",
                 "no registration matches this NIK and reference");
     }
 

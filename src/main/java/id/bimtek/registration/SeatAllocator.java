@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -134,7 +133,7 @@ class SeatAllocator {
 
     private void requireRunning() {
         if (!worker.isAlive()) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, "registration is stopping; try again shortly");
+            throw new ProblemException(ProblemException.Kind.UNAVAILABLE, null, "registration is stopping; try again shortly");
         }
     }
 
@@ -171,7 +170,7 @@ class SeatAllocator {
         }
         Application left;
         while ((left = waiting.poll()) != null) {
-            left.answer().completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, null,
+            left.answer().completeExceptionally(new ProblemException(ProblemException.Kind.UNAVAILABLE, null,
                     "registration is stopping; try again shortly"));
         }
     }
@@ -264,7 +263,7 @@ class SeatAllocator {
             }
             if (!placeHolders.add(request.nik())) {
                 String message = "this NIK already holds a place in the programme";
-                outcomes.put(application, new ProblemException(HttpStatus.CONFLICT, "nik", message, "ONE_PLACE_PER_NIK"));
+                outcomes.put(application, new ProblemException(ProblemException.Kind.CONFLICT, "nik", message, "ONE_PLACE_PER_NIK"));
                 records.add(refusal(application, "ONE_PLACE_PER_NIK", message));
                 continue;
             }

@@ -6,15 +6,13 @@ import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
+import id.bimtek.workflow.SeatOfferProcess;
+import id.bimtek.workflow.SeatOfferProcess.Answer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,20 +35,18 @@ public class SeatOffers {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
-    private final RuntimeService runtime;
-    private final ManagementService management;
+    private final SeatOfferProcess offerProcesses;
 
     private final id.bimtek.notification.Notifications notifications;
     private final ApplicantTexts texts;
 
-    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, RuntimeService runtime, ManagementService management,
+    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, SeatOfferProcess offerProcesses,
                       id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
         this.notifications = notifications;
         this.texts = texts;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.runtime = runtime;
-        this.management = management;
+        this.offerProcesses = offerProcesses;
     }
 
     /**
@@ -76,25 +72,21 @@ public class SeatOffers {
         }
         long registrationId = ((Number) next.get(0).get("id")).longValue();
         String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
-        ProcessInstance offer = runtime.startProcessInstanceByKey(SeatOfferProcess.PROCESS_KEY, SeatOfferProcess.businessKeyOf(registrationId),
-                Map.of(SeatOfferProcess.REGISTRATION_ID, registrationId, SeatOfferProcess.PROGRAM_ID, programId,
-                        SeatOfferProcess.OFFER_TIME, offerTime));
+        String offer = offerProcesses.start(registrationId, programId, offerTime);
         // The engine writes the offer's timer job when its outermost command ends, which is still to come when
         // an expiry passes the seat on from inside the timer's own job: the job is read just before the commit.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
                 recordOffer(programId, registrationId, "pendaftaran #" + registrationId + " " + next.get(0).get("name"), offerTime,
-                        offer.getId());
+                        offer);
             }
         });
     }
 
     /** The applicant sees when the offer ends: the moment the engine's timer fires. */
     private void recordOffer(long programId, long registrationId, String subject, String offerTime, String processInstanceId) {
-        Instant expiresAt = management.createJobQuery().processInstanceId(processInstanceId).timers()
-                .activityId("offerTimeOver").singleResult()
-                .getDuedate().toInstant();
+        Instant expiresAt = offerProcesses.expiryOf(processInstanceId);
         jdbc.update("update registration set offer_expires_at = ? where id = ?", Timestamp.from(expiresAt), registrationId);
         // the applicant hears of it at once: an offer nobody sees expires unseen
         Map<String, Object> offered = jdbc.queryForMap("""
@@ -135,7 +127,7 @@ public class SeatOffers {
         if (accepted == 0) {
             throw offerEnded(registrationId);
         }
-        correlate(SeatOfferProcess.ACCEPTED, SeatOfferProcess.businessKeyOf(registrationId));
+        answer(registrationId, Answer.ACCEPTED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_ACCEPTED", APPLICANT, null,
                 owned.subject(), "the applicant accepted the offered seat",
                 Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED"));
@@ -158,7 +150,7 @@ public class SeatOffers {
         if (declined == 0) {
             throw offerEnded(owned.registrationId());
         }
-        correlate(SeatOfferProcess.DECLINED, SeatOfferProcess.businessKeyOf(owned.registrationId()));
+        answer(owned.registrationId(), Answer.DECLINED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_DECLINED", APPLICANT, null,
                 owned.subject(), detail,
                 Map.of("status", "OFFERED"), Map.of("registrationId", owned.registrationId(), "status", "OFFER_DECLINED"));
@@ -203,7 +195,7 @@ public class SeatOffers {
                 returning id, batch_id, name""", outcome.name(), programId);
         for (Map<String, Object> offer : closed) {
             jdbc.update("update batch set taken = taken - 1 where id = ?", offer.get("batch_id"));
-            correlate(SeatOfferProcess.CLOSED, SeatOfferProcess.businessKeyOf(((Number) offer.get("id")).longValue()));
+            answer(((Number) offer.get("id")).longValue(), Answer.CLOSED);
             audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_CLOSED", actor, null,
                     "pendaftaran #" + offer.get("id") + " " + offer.get("name"), reason + "; the seat offer ends unanswered",
                     Map.of("status", "OFFERED"), Map.of("registrationId", offer.get("id"), "status", outcome.name()));
@@ -217,11 +209,10 @@ public class SeatOffers {
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
     }
 
-    private void correlate(String message, String offerKey) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(offerKey).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw ProblemException.conflict("status", "the seat offer " + offerKey + " is no longer waiting for an answer");
+    private void answer(long registrationId, Answer answer) {
+        if (!offerProcesses.answer(registrationId, answer)) {
+            throw ProblemException.conflict("status", "the seat offer of registration " + registrationId
+                    + " is no longer waiting for an answer");
         }
     }
 

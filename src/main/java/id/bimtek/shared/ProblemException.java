@@ -1,51 +1,65 @@
 package id.bimtek.shared;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A user's mistake or a request the current state does not allow: becomes an RFC 9457 problem
- * response naming the offending field, and rolls back whatever the request had begun.
+ * A user's mistake or a request the current state does not allow, in the domain's terms: what kind of problem,
+ * which field, which rule. It rolls back whatever the request had begun; the web layer ({@link ProblemHandler})
+ * turns it into an RFC 9457 problem response naming the field, and the staff pages into words.
  */
 public class ProblemException extends RuntimeException {
 
-    private final HttpStatus status;
+    /** What kind of problem it is; the web layer alone decides the HTTP status of each. */
+    public enum Kind {
+        /** the request itself is wrong (a missing or malformed field) */
+        INVALID,
+        /** an applicant refused by a registration rule (eligibility, one place per NIK) */
+        REFUSED_BY_RULE,
+        FORBIDDEN,
+        NOT_FOUND,
+        /** the current state does not allow it (a status, a claimed task, a full batch) */
+        CONFLICT,
+        TOO_LARGE,
+        /** try again shortly (the node is stopping, the queue is full) */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
     private final String field;
     private final String rule;
 
-    public ProblemException(HttpStatus status, String field, String message) {
-        this(status, field, message, null);
+    public ProblemException(Kind kind, String field, String message) {
+        this(kind, field, message, null);
     }
 
-    public ProblemException(HttpStatus status, String field, String message, String rule) {
+    public ProblemException(Kind kind, String field, String message, String rule) {
         super(message);
-        this.status = status;
+        this.kind = kind;
         this.field = field;
         this.rule = rule;
     }
 
-    /** An applicant refused by a rule (eligibility, one place per NIK): 422, naming the rule. */
+    /** An applicant refused by a rule (eligibility, one place per NIK), naming the rule. */
     public static ProblemException refusedBy(String rule, String field, String message) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, field, message, rule);
+        return new ProblemException(Kind.REFUSED_BY_RULE, field, message, rule);
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, field, message);
+        return new ProblemException(Kind.INVALID, field, message);
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(HttpStatus.NOT_FOUND, null, what + " not found");
+        return new ProblemException(Kind.NOT_FOUND, null, what + " not found");
     }
 
     public static ProblemException conflict(String field, String message) {
-        return new ProblemException(HttpStatus.CONFLICT, field, message);
+        return new ProblemException(Kind.CONFLICT, field, message);
     }
 
     public static ProblemException forbidden(String message) {
-        return new ProblemException(HttpStatus.FORBIDDEN, null, message);
+        return new ProblemException(Kind.FORBIDDEN, null, message);
     }
 
-    public HttpStatus status() {
-        return status;
+    public Kind kind() {
+        return kind;
     }
 
     public String field() {

@@ -31,7 +31,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ProblemDetail handle(ProblemException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e.kind()), e.getMessage());
         if (e.rule() != null) {
             problem.setProperty("rule", e.rule());
         }
@@ -40,6 +40,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         }
         return problem;
+    }
+
+    /** The one place a domain problem becomes an HTTP status. */
+    public static HttpStatus statusOf(ProblemException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case REFUSED_BY_RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** Two people acting on the same task or programme at once: the second one is told, nothing is taken twice. */

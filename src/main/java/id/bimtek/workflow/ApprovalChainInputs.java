@@ -1,7 +1,6 @@
 package id.bimtek.workflow;
 
 import id.bimtek.budget.BudgetService;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import java.math.RoundingMode;

@@ -4,7 +4,6 @@ import static id.bimtek.proposal.ProcessVariables.BATCH_ID;
 
 import id.bimtek.delivery.BatchClosing;
 import id.bimtek.followup.FollowUpService;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.CurrentUser;
 import java.util.Map;
@@ -71,7 +70,7 @@ class ClosingTaskReasons {
         }
 
         @Override
-        public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+        public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
             FormFields.allowOnly(form, Set.of(reasonField));
             String reason = FormFields.text(form, reasonField, 1000);
             return reason == null ? Map.of() : Map.of(reasonField, reason);

@@ -3,7 +3,6 @@ package id.bimtek.workflow;
 import id.bimtek.budget.BudgetService;
 import static id.bimtek.proposal.ProcessVariables.BUDGET_COMMITTED;
 
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;

@@ -6,7 +6,6 @@ import static id.bimtek.proposal.ProcessVariables.REGISTRATION_DEADLINE;
 
 import id.bimtek.delegation.Delegations;
 import id.bimtek.notification.Notifications;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.CurrentUser;
@@ -85,8 +84,8 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
 
     /** Through the API: the form's fields become the task's variables; the listener below judges them. */
     @Override
-    public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
-        FormFields.allowOnly(form, "decideUndersubscription".equals(task.getTaskDefinitionKey())
+    public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
+        FormFields.allowOnly(form, "decideUndersubscription".equals(task.key())
                 ? Set.of(DECISION, COMMENT, NEW_DEADLINE) : Set.of(DECISION, COMMENT));
         Map<String, Object> variables = new HashMap<>();
         variables.put(DECISION, FormFields.text(form, DECISION, 32));

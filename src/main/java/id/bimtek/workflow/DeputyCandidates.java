@@ -17,6 +17,6 @@ public class DeputyCandidates implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        delegations.offerToDeputies(task, TaskDeadlines.candidateGroups(task));
+        delegations.deputiesFor(TaskDeadlines.candidateGroups(task)).forEach(task::addCandidateUser);
     }
 }

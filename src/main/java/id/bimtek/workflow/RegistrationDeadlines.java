@@ -43,6 +43,21 @@ public class RegistrationDeadlines {
         this.audit = audit;
     }
 
+    /**
+     * openRegistration ({@code ${registrationDeadlines.timerDateOf(…)}}, into {@code registrationDeadline}): the
+     * process's timer waits for the programme's deadline.
+     */
+    @Transactional(readOnly = true)
+    public String timerDateOf(long programId) {
+        return programs.findById(programId).orElseThrow().getRegistrationDeadline().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** extendRegistration: the department head's new deadline (their decision's {@code registrationDeadline}) becomes the programme's. */
+    @Transactional
+    public void extended(long programId, String deadline) {
+        programs.findById(programId).orElseThrow().extendRegistration(Instant.parse(deadline));
+    }
+
     /** {@code deadline}: the new one; null closes registration now. Returns the deadline in force. */
     @Transactional
     public Instant change(long programId, Instant deadline, String reason, String user) {

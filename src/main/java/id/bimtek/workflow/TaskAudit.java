@@ -1,7 +1,6 @@
 package id.bimtek.workflow;
 
 import id.bimtek.audit.AuditTrail;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,6 @@ package id.bimtek.workflow;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.delegation.Delegations;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;

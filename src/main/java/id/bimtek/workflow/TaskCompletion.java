@@ -3,7 +3,6 @@ package id.bimtek.workflow;
 import id.bimtek.shared.CurrentUser;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * What completing a user task of one kind means: validate the submitted form, do the domain part of
@@ -12,8 +11,19 @@ import org.camunda.bpm.engine.task.Task;
  */
 public interface TaskCompletion {
 
+    /** The open task being completed, and the programme it belongs to (from the process's business key). */
+    record OpenTask(String id, String key, long programId) {
+    }
+
     /** The BPMN task definition keys this handles. */
     Set<String> taskKeys();
 
-    Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user);
+    Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user);
+
+    /**
+     * Refuses the completion, on every surface (Tasklist too), while the stage's records do not allow it; called
+     * by the gate's {@code ${taskCompletionCheck}} listener on the task's {@code complete} event.
+     */
+    default void checkCompletable(OpenTask task) {
+    }
 }

@@ -1,6 +1,5 @@
 package id.bimtek.workflow;
 
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.Wib;
 import id.bimtek.shared.WorkingDays;
 import java.time.ZoneId;

@@ -8,7 +8,6 @@ import id.bimtek.instructor.InstructorService;
 import id.bimtek.proposal.Batch;
 import id.bimtek.proposal.BatchSession;
 import id.bimtek.proposal.InstructorRole;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.proposal.SessionInstructor;

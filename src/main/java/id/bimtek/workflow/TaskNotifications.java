@@ -1,7 +1,6 @@
 package id.bimtek.workflow;
 
 import id.bimtek.notification.Notifications;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ActingUser;
 import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,5 @@
 package id.bimtek.workflow;
 
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.proposal.ProposalValidator;

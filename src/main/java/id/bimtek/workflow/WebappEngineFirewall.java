@@ -2,7 +2,6 @@ package id.bimtek.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.bimtek.proposal.ProcessPrograms;
 import id.bimtek.shared.ReplayedBody;
 import id.bimtek.shared.Roles;
 import jakarta.servlet.FilterChain;

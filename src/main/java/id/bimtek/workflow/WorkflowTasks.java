@@ -139,7 +139,8 @@ public class WorkflowTasks {
         Program program = programs.findByCode(businessKeysOf(List.of(task)).get(task.getProcessInstanceId()))
                 .flatMap(found -> programs.lockById(found.getId()))
                 .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
-        Map<String, Object> variables = completionOf(task).complete(task, program.getId(), form, user);
+        Map<String, Object> variables = completionOf(task).complete(
+                new TaskCompletion.OpenTask(taskId, task.getTaskDefinitionKey(), program.getId()), form, user);
         identity.setAuthentication(user.id(), delegations.effectiveGroups(user.id(), user.groups()));
         try {
             if (task.getAssignee() == null) {
@@ -215,7 +216,7 @@ public class WorkflowTasks {
         }
 
         @Override
-        public Map<String, Object> complete(Task task, long programId, Map<String, Object> form, CurrentUser user) {
+        public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
             FormFields.allowOnly(form, Set.of());
             return Map.of();
         }

@@ -146,7 +146,7 @@ class ProposalPage {
     private String inWords(ProblemException e) {
         String field = e.field() == null ? "" : e.field();
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+        if (e.kind() == ProblemException.Kind.FORBIDDEN) {
             return "hanya penyusun usulan yang dapat mengubah atau mengajukannya.";
         }
         if (field.equals("status")) {

@@ -15,7 +15,7 @@ import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.registration.RegistrationRequest;
 import id.bimtek.registration.RegistrationService;
 import id.bimtek.registration.RegistrationView;
-import id.bimtek.registration.SeatOfferProcess;
+import id.bimtek.workflow.SeatOfferProcess;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.Roles;
 import id.bimtek.workflow.WorkflowTasks;

@@ -1,5 +1,6 @@
-package id.bimtek.proposal;
+package id.bimtek.workflow;
 
+import id.bimtek.proposal.ProgramRepository;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

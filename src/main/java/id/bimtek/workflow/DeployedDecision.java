@@ -1,4 +1,4 @@
-package id.bimtek.registration;
+package id.bimtek.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * function of its inputs, so results for recurring inputs (a handful of distinct combinations) are
  * remembered per table version.
  */
-class DeployedDecision {
+public final class DeployedDecision {
 
     static final Duration RECHECK = Duration.ofSeconds(10);
     private static final int MAX_REMEMBERED = 1_000;
@@ -41,16 +41,31 @@ class DeployedDecision {
     private final String key;
     private volatile Version current;
 
-    DeployedDecision(RepositoryService repository, String key) {
+    private DeployedDecision(RepositoryService repository, String key) {
         this.repository = repository;
         this.key = key;
+    }
+
+    /** The table of {@code bpmn/} with this key, in the version deployed last. */
+    @org.springframework.stereotype.Component
+    public static class Tables {
+
+        private final RepositoryService repository;
+
+        Tables(RepositoryService repository) {
+            this.repository = repository;
+        }
+
+        public DeployedDecision named(String key) {
+            return new DeployedDecision(repository, key);
+        }
     }
 
     /**
      * The single result of the table (FIRST, UNIQUE or an aggregating COLLECT hit policy); empty when no rule
      * matched. Inputs may be null: a table's empty entry matches them.
      */
-    Map<String, Object> evaluate(Map<String, Object> inputs, boolean recurring) {
+    public Map<String, Object> evaluate(Map<String, Object> inputs, boolean recurring) {
         Version version = version();
         Map<String, Object> known = recurring ? version.remembered().get(inputs) : null;
         if (known != null) {
