@@ -48,6 +48,11 @@ class ApiDescriptionTest {
         paths.forEach((path, operations) -> operations.keySet().forEach(method ->
                 described.add(method.toUpperCase() + " " + normalised(path))));
         assertThat(described).as("described operations").hasSizeGreaterThan(30);
+        // a task's completion takes its typed command, each described with its constraints
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) description.getBody().get("components")).get("schemas");
+        assertThat(schemas).containsKeys("DecisionCommand", "ClosingReport", "Item", "UnrecordedSessions", "MissingOutcomes");
+        assertThat(paths.get("/api/tasks/{id}/complete").get("post").toString()).contains("oneOf", "DecisionCommand", "fileClosingReport");
 
         Set<String> promised = new TreeSet<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {

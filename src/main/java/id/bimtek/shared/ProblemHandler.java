@@ -118,9 +118,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = fieldOf(mapping);
             problem.setProperty("field", field);
             problem.setDetail(mapping instanceof UnrecognizedPropertyException
                     ? "unknown field '" + field + "'"
@@ -129,5 +127,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("the request body is not valid JSON");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of a mapping error as the request's fields are named: {@code realisedItems[0].amount}. */
+    public static String fieldOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

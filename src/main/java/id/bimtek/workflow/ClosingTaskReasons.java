@@ -6,6 +6,7 @@ import id.bimtek.delivery.BatchClosing;
 import id.bimtek.followup.FollowUpService;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.CurrentUser;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,9 +29,32 @@ class ClosingTaskReasons {
      * The batch is noted with the task when the engine creates it (from the multi-instance element, before anyone
      * holds the task), and found by the task when it completes.
      */
+    /** What staff send with a batch's attendance: why sessions are left unrecorded, if any are. */
+    record UnrecordedSessions(@Size(max = 1000, message = "unrecordedSessionsReason must be at most 1000 characters")
+                              String unrecordedSessionsReason) implements Reason {
+        @Override
+        public String text() {
+            return unrecordedSessionsReason;
+        }
+    }
+
+    /** What staff send with a monitoring round: why graduates are left without an outcome, if any are. */
+    record MissingOutcomes(@Size(max = 1000, message = "missingOutcomesReason must be at most 1000 characters")
+                           String missingOutcomesReason) implements Reason {
+        @Override
+        public String text() {
+            return missingOutcomesReason;
+        }
+    }
+
+    /** A task's one field. */
+    interface Reason {
+        String text();
+    }
+
     @Bean("recordAttendanceTask")
-    ReasonedTask recordAttendanceTask(BatchClosing batches, ProcessPrograms processPrograms) {
-        return new ReasonedTask("recordAttendance", BatchClosing.UNRECORDED_SESSIONS_REASON, (task, reason, user) -> {
+    ReasonedTask<UnrecordedSessions> recordAttendanceTask(BatchClosing batches, ProcessPrograms processPrograms) {
+        return new ReasonedTask<>("recordAttendance", UnrecordedSessions.class, BatchClosing.UNRECORDED_SESSIONS_REASON, (task, reason, user) -> {
             long programId = processPrograms.idOf(task);
             // a task created before batches noted their task (V19) still names its batch by the engine's variable
             long batch = batches.batchOfTask(programId, task.getId()).orElseGet(() -> (Long) task.getVariable(BATCH_ID));
@@ -39,8 +63,8 @@ class ClosingTaskReasons {
     }
 
     @Bean("recordOutcomesTask")
-    ReasonedTask recordOutcomesTask(FollowUpService followUp, ProcessPrograms processPrograms) {
-        return new ReasonedTask("recordOutcomes", FollowUpService.MISSING_OUTCOMES_REASON, (task, reason, user) ->
+    ReasonedTask<MissingOutcomes> recordOutcomesTask(FollowUpService followUp, ProcessPrograms processPrograms) {
+        return new ReasonedTask<>("recordOutcomes", MissingOutcomes.class, FollowUpService.MISSING_OUTCOMES_REASON, (task, reason, user) ->
                 followUp.recordRound(processPrograms.idOf(task), reason, user), task -> { });
     }
 
@@ -50,15 +74,18 @@ class ClosingTaskReasons {
     }
 
     /** The completion (its one form field) and the listener on {@code create} and {@code complete} of one such task. */
-    static final class ReasonedTask implements TaskCompletion, TaskListener {
+    static final class ReasonedTask<C extends Reason> implements TaskCompletion<C>, TaskListener {
 
         private final String key;
+        private final Class<C> commandType;
         private final String reasonField;
         private final Finish finish;
         private final java.util.function.Consumer<DelegateTask> created;
 
-        ReasonedTask(String key, String reasonField, Finish finish, java.util.function.Consumer<DelegateTask> created) {
+        ReasonedTask(String key, Class<C> commandType, String reasonField, Finish finish,
+                     java.util.function.Consumer<DelegateTask> created) {
             this.key = key;
+            this.commandType = commandType;
             this.reasonField = reasonField;
             this.finish = finish;
             this.created = created;
@@ -70,9 +97,13 @@ class ClosingTaskReasons {
         }
 
         @Override
-        public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
-            FormFields.allowOnly(form, Set.of(reasonField));
-            String reason = FormFields.text(form, reasonField, 1000);
+        public Class<C> commandType() {
+            return commandType;
+        }
+
+        @Override
+        public Map<String, Object> complete(OpenTask task, C command, CurrentUser user) {
+            String reason = FormFields.trimmed(command.text());
             return reason == null ? Map.of() : Map.of(reasonField, reason);
         }
 

@@ -11,6 +11,7 @@ import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,13 +35,19 @@ import org.springframework.stereotype.Component;
  * process as a routing variable and the decision log, with the person who took it.
  */
 @Component
-public class DecisionTasks implements TaskCompletion, TaskListener {
+public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionCommand>, TaskListener {
 
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
     public static final String NEW_DEADLINE = "newDeadline";
 
     private record DecisionTask(String variable, List<String> decisions) {
+    }
+
+    /** A head's decision as the API takes it; which decisions and when a comment is required, the listener judges. */
+    public record DecisionCommand(@Size(max = 32, message = "decision must be at most 32 characters") String decision,
+                                  @Size(max = 2000, message = "comment must be at most 2000 characters") String comment,
+                                  @Size(max = 64, message = "newDeadline must be at most 64 characters") String newDeadline) {
     }
 
     private static final Set<String> COMMENT_REQUIRED = Set.of("REVISE", "REJECT", "CANCEL");
@@ -82,15 +89,21 @@ public class DecisionTasks implements TaskCompletion, TaskListener {
         return TASKS.keySet();
     }
 
-    /** Through the API: the form's fields become the task's variables; the listener below judges them. */
     @Override
-    public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
-        FormFields.allowOnly(form, "decideUndersubscription".equals(task.key())
-                ? Set.of(DECISION, COMMENT, NEW_DEADLINE) : Set.of(DECISION, COMMENT));
+    public Class<DecisionCommand> commandType() {
+        return DecisionCommand.class;
+    }
+
+    /** Through the API: the command becomes the task's variables; the listener below judges them. */
+    @Override
+    public Map<String, Object> complete(OpenTask task, DecisionCommand command, CurrentUser user) {
+        if (command.newDeadline() != null && !"decideUndersubscription".equals(task.key())) {
+            throw ProblemException.invalid(NEW_DEADLINE, "unknown field 'newDeadline'; this task takes [decision, comment]");
+        }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(DECISION, FormFields.text(form, DECISION, 32));
-        variables.put(COMMENT, FormFields.text(form, COMMENT, 2000));
-        variables.put(NEW_DEADLINE, FormFields.text(form, NEW_DEADLINE, 64));
+        variables.put(DECISION, FormFields.trimmed(command.decision()));
+        variables.put(COMMENT, FormFields.trimmed(command.comment()));
+        variables.put(NEW_DEADLINE, FormFields.trimmed(command.newDeadline()));
         return variables;
     }
 

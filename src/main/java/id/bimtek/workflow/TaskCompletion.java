@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What completing a user task of one kind means: validate the submitted form, do the domain part of
- * it, and return the process variables to complete the task with. Runs in the transaction that
- * completes the task, so a refused form changes nothing.
+ * What completing a user task of one kind means: the command it takes (a record, checked with Bean Validation
+ * by the gate before this sees it), the domain part of it, and the process variables to complete the task with.
+ * Runs in the transaction that completes the task, so a refused command changes nothing.
+ *
+ * @param <C> the task's command: what the form sends
  */
-public interface TaskCompletion {
+public interface TaskCompletion<C> {
 
     /** The open task being completed, and the programme it belongs to (from the process's business key). */
     record OpenTask(String id, String key, long programId) {
@@ -18,7 +20,9 @@ public interface TaskCompletion {
     /** The BPMN task definition keys this handles. */
     Set<String> taskKeys();
 
-    Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user);
+    Class<C> commandType();
+
+    Map<String, Object> complete(OpenTask task, C command, CurrentUser user);
 
     /**
      * Refuses the completion, on every surface (Tasklist too), while the stage's records do not allow it; called

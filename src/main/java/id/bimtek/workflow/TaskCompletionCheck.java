@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("taskCompletionCheck")
 class TaskCompletionCheck implements TaskListener {
 
-    private final Map<String, TaskCompletion> completions = new HashMap<>();
+    private final Map<String, TaskCompletion<?>> completions = new HashMap<>();
     private final ProcessPrograms processPrograms;
 
-    TaskCompletionCheck(List<TaskCompletion> completions, ProcessPrograms processPrograms) {
+    TaskCompletionCheck(List<TaskCompletion<?>> completions, ProcessPrograms processPrograms) {
         completions.forEach(completion -> completion.taskKeys().forEach(key -> this.completions.put(key, completion)));
         this.processPrograms = processPrograms;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        TaskCompletion completion = completions.get(task.getTaskDefinitionKey());
+        TaskCompletion<?> completion = completions.get(task.getTaskDefinitionKey());
         if (completion != null) {
             completion.checkCompletable(new TaskCompletion.OpenTask(task.getId(), task.getTaskDefinitionKey(),
                     processPrograms.idOf(task)));

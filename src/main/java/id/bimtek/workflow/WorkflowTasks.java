@@ -40,18 +40,20 @@ public class WorkflowTasks {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final ProgramRepository programs;
-    private final Map<String, TaskCompletion> completions;
+    private final Map<String, TaskCompletion<?>> completions;
+    private final TaskCommands commands;
     private final Delegations delegations;
 
     public WorkflowTasks(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgramRepository programs,
-                         List<TaskCompletion> completions, Delegations delegations) {
+                         List<TaskCompletion<?>> completions, TaskCommands commands, Delegations delegations) {
         this.delegations = delegations;
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
         this.programs = programs;
+        this.commands = commands;
         this.completions = new HashMap<>();
-        for (TaskCompletion completion : completions) {
+        for (TaskCompletion<?> completion : completions) {
             completion.taskKeys().forEach(key -> this.completions.put(key, completion));
         }
     }
@@ -139,7 +141,7 @@ public class WorkflowTasks {
         Program program = programs.findByCode(businessKeysOf(List.of(task)).get(task.getProcessInstanceId()))
                 .flatMap(found -> programs.lockById(found.getId()))
                 .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
-        Map<String, Object> variables = completionOf(task).complete(
+        Map<String, Object> variables = completeIn(completionOf(task),
                 new TaskCompletion.OpenTask(taskId, task.getTaskDefinitionKey(), program.getId()), form, user);
         identity.setAuthentication(user.id(), delegations.effectiveGroups(user.id(), user.groups()));
         try {
@@ -164,8 +166,14 @@ public class WorkflowTasks {
         return java.util.Optional.empty();
     }
 
-    private TaskCompletion completionOf(Task task) {
-        TaskCompletion completion = completions.get(task.getTaskDefinitionKey());
+    /** The form read as the task's typed command, then the stage's part of completing it. */
+    private <C> Map<String, Object> completeIn(TaskCompletion<C> completion, TaskCompletion.OpenTask task,
+                                               Map<String, Object> form, CurrentUser user) {
+        return completion.complete(task, commands.read(form, completion.commandType()), user);
+    }
+
+    private TaskCompletion<?> completionOf(Task task) {
+        TaskCompletion<?> completion = completions.get(task.getTaskDefinitionKey());
         if (completion != null) {
             return completion;
         }
@@ -208,16 +216,24 @@ public class WorkflowTasks {
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
     }
 
-    /** A task whose completion carries no data. */
-    private static final class PlainTask implements TaskCompletion {
+    /** A task whose completion carries no data: completing it says "done". */
+    private static final class PlainTask implements TaskCompletion<PlainTask.Done> {
+
+        record Done() {
+        }
+
         @Override
         public Set<String> taskKeys() {
             return Set.of();
         }
 
         @Override
-        public Map<String, Object> complete(OpenTask task, Map<String, Object> form, CurrentUser user) {
-            FormFields.allowOnly(form, Set.of());
+        public Class<Done> commandType() {
+            return Done.class;
+        }
+
+        @Override
+        public Map<String, Object> complete(OpenTask task, Done command, CurrentUser user) {
             return Map.of();
         }
     }
