@@ -97,6 +97,6 @@ class EngineCostTest {
     }
 
     private void note(Program program, String text) {
-        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "NOTE", "staff", null, text, null, null, null);
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL.entry("NOTE", "staff").on(text));
     }
 }

@@ -253,8 +253,8 @@ class LifecycleBenchmark {
             configuration.setHistoryCleanupStrategy("removalTimeBased");
             NoOp noOp = new NoOp();
             Map<Object, Object> beans = new HashMap<>();
-            for (String name : List.of("validateProposalDelegate", "commitBudgetDelegate", "decisionTasks", "deputyCandidates",
-                    "taskReminder", "taskEscalation", "taskCompletionCheck", "recordAttendanceTask", "recordOutcomesTask")) {
+            for (String name : List.of("validateProposalDelegate", "commitBudgetDelegate", "decisionTasks",
+                    "taskReminder", "taskEscalation", "recordAttendanceTask", "recordOutcomesTask")) {
                 beans.put(name, noOp);
             }
             StageSteps steps = new StageSteps();

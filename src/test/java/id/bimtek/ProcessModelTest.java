@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class ProcessModelTest {
             + "|commit|open|close|rank|validate|settle|assess|create|extend|determine)[A-Z][A-Za-z]*)\"");
 
     @Test
-    void everyUserTaskHasAFormACandidateGroupAndADueDate() throws IOException {
+    void everyUserTaskHasAFormACandidateGroupADueDateAReminderAndAnEscalation() throws IOException {
         BpmnModelInstance model = Bpmn.readModelFromFile(LIFECYCLE.toFile());
         assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {
             assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
@@ -43,6 +44,11 @@ class ProcessModelTest {
             }
             assertThat(task.getCamundaCandidateGroups()).as("candidate group of %s", task.getId()).isNotBlank();
             assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
+            // its holder is reminded when it is due and it escalates to the next level when overdue
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                    .filter(listener -> "timeout".equals(listener.getCamundaEvent()))
+                    .map(CamundaTaskListener::getCamundaDelegateExpression).toList())
+                    .as("timeout listeners of %s", task.getId()).containsExactlyInAnyOrder("${taskReminder}", "${taskEscalation}");
         });
     }
 
@@ -50,7 +56,7 @@ class ProcessModelTest {
     @Test
     void theModelDoesNotRepeatWhatEveryUserTaskHas() throws IOException {
         String model = Files.readString(LIFECYCLE);
-        assertThat(Pattern.compile("\\$\\{(taskAudit|taskNotifications|taskFormData)}").matcher(model).results()
+        assertThat(Pattern.compile("\\$\\{(taskAudit|taskNotifications|taskFormData|deputyCandidates|taskCompletionCheck)}").matcher(model).results()
                 .map(match -> match.group(1)).toList()).as("listeners EveryUserTask attaches to every user task").isEmpty();
     }
 

@@ -89,8 +89,9 @@ class SeatOfferRaceTest {
                         .processInstanceBusinessKey(SeatOfferProcess.businessKeyOf(offered.id())).singleResult();
                 Job timer = management.createJobQuery().processInstanceId(offer.getId()).timers()
                         .activityId("offerTimeOver").singleResult();
-                // the engine's time is up, the applicant's last-moment answer is on its way
-                ClockUtil.setCurrentTime(timer.getDuedate());
+                // a second before the offer ends (by the one clock, the engine's): the applicant's last-moment answer
+                // and the timer's job, run now as a slow job executor would run it, race for the offer
+                ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() - 1_000));
 
                 Callable<Void> accept = () -> {
                     seatOffers.accept(program.getId(), offered.id(), offered.nik(), offered.reference());

@@ -33,7 +33,14 @@ public class AuditTrail {
 
     public static final String GENESIS = "0".repeat(64);
 
-    public enum Stage { PROPOSAL, REVIEW, BUDGET, REGISTRATION, DELIVERY, CLOSING, FOLLOW_UP, CANCELLATION, PROCESS }
+    public enum Stage {
+        PROPOSAL, REVIEW, BUDGET, REGISTRATION, DELIVERY, CLOSING, FOLLOW_UP, CANCELLATION, PROCESS;
+
+        /** A record of this stage: what happened and who did it; subject, detail and values are added as they apply. */
+        public Entry entry(String kind, String actor) {
+            return new Entry(this, kind, actor, null, null, null, null, null);
+        }
+    }
 
     public record Record(long id, long programId, int seq, Instant recordedAt, Stage stage, String kind, String actor,
                          String onBehalfOf, String subject, String detail, String oldValue, String newValue,
@@ -58,13 +65,32 @@ public class AuditTrail {
     /** One record to append: what happened, who did it, and the values before and after (stored as JSON). */
     public record Entry(Stage stage, String kind, String actor, String onBehalfOf, String subject, String detail,
                         Object oldValue, Object newValue) {
+
+        /** Done as the deputy of this head. */
+        public Entry asDeputyOf(String principal) {
+            return new Entry(stage, kind, actor, principal, subject, detail, oldValue, newValue);
+        }
+
+        /** What it is about: a programme's code, a batch, an applicant's registration. */
+        public Entry on(String what) {
+            return new Entry(stage, kind, actor, onBehalfOf, what, detail, oldValue, newValue);
+        }
+
+        /** In words, with the rule that decided it where one did. */
+        public Entry saying(String text) {
+            return new Entry(stage, kind, actor, onBehalfOf, subject, text, oldValue, newValue);
+        }
+
+        /** The values before and after. */
+        public Entry changing(Object before, Object after) {
+            return new Entry(stage, kind, actor, onBehalfOf, subject, detail, before, after);
+        }
     }
 
     /** Appends a record in the caller's transaction; values are stored as JSON. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(long programId, Stage stage, String kind, String actor, String onBehalfOf, String subject,
-                       String detail, Object oldValue, Object newValue) {
-        appendAll(programId, List.of(new Entry(stage, kind, actor, onBehalfOf, subject, detail, oldValue, newValue)));
+    public void append(long programId, Entry entry) {
+        appendAll(programId, List.of(entry));
     }
 
     /**

@@ -65,7 +65,7 @@ public class BudgetService {
                 update budget_line set committed = committed + ?
                  where id = ? and committed + realised + ? <= ceiling""", amount, lineId, amount);
         if (updated == 1) {
-            record(lineId, programId, "COMMIT", amount, actor);
+            record(lineId, programId, BudgetMovementKind.COMMIT, amount, actor);
         }
         return updated == 1;
     }
@@ -121,7 +121,7 @@ public class BudgetService {
             return;
         }
         jdbc.update("update budget_line set committed = committed - ? where id = ?", amount, lineId);
-        record(lineId, programId, "RELEASE", amount, actor);
+        record(lineId, programId, BudgetMovementKind.RELEASE, amount, actor);
     }
 
     /** Books what a programme spent: moves it from committed to realised. */
@@ -129,7 +129,7 @@ public class BudgetService {
     public void realise(long lineId, long programId, BigDecimal amount, String actor) {
         jdbc.update("update budget_line set committed = committed - ?, realised = realised + ? where id = ?",
                 amount, amount, lineId);
-        record(lineId, programId, "REALISE", amount, actor);
+        record(lineId, programId, BudgetMovementKind.REALISE, amount, actor);
     }
 
     @Transactional(readOnly = true)
@@ -138,14 +138,15 @@ public class BudgetService {
                 BigDecimal.class, lineId);
     }
 
-    private void record(long lineId, long programId, String kind, BigDecimal amount, String actor) {
+    private void record(long lineId, long programId, BudgetMovementKind kind, BigDecimal amount, String actor) {
         jdbc.update("insert into budget_movement (budget_line_id, program_id, kind, amount, actor) values (?, ?, ?, ?, ?)",
-                lineId, programId, kind, amount, actor);
+                lineId, programId, kind.name(), amount, actor);
         Map<String, Object> line = jdbc.queryForMap(
                 "select code, fiscal_year, ceiling, committed, realised from budget_line where id = ?", lineId);
-        audit.append(programId, AuditTrail.Stage.BUDGET, "BUDGET_" + kind, actor, null,
-                line.get("code") + " (" + line.get("fiscal_year") + ")", kind + " " + amount.toPlainString(), null,
-                Map.of("amount", amount.toPlainString(), "lineCeiling", line.get("ceiling").toString(),
-                        "lineCommitted", line.get("committed").toString(), "lineRealised", line.get("realised").toString()));
+        audit.append(programId, AuditTrail.Stage.BUDGET.entry("BUDGET_" + kind, actor)
+                .on(line.get("code") + " (" + line.get("fiscal_year") + ")")
+                .saying(kind + " " + amount.toPlainString())
+                .changing(null, Map.of("amount", amount.toPlainString(), "lineCeiling", line.get("ceiling").toString(),
+                        "lineCommitted", line.get("committed").toString(), "lineRealised", line.get("realised").toString())));
     }
 }

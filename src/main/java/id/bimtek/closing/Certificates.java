@@ -90,9 +90,10 @@ public class Certificates {
         }
         jdbc.update("update certificate set withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason = ? where number = ?",
                 actor, reason.strip(), number);
-        audit.append(certificate.programId(), AuditTrail.Stage.CLOSING, "CERTIFICATE_WITHDRAWN", actor, null,
-                "pendaftaran #" + certificate.registrationId() + " " + number, reason.strip(), null,
-                Map.of("number", number, "registrationId", certificate.registrationId()));
+        audit.append(certificate.programId(), AuditTrail.Stage.CLOSING.entry("CERTIFICATE_WITHDRAWN", actor)
+                .on("pendaftaran #" + certificate.registrationId() + " " + number)
+                .saying(reason.strip())
+                .changing(null, Map.of("number", number, "registrationId", certificate.registrationId())));
         return find(number).orElseThrow();
     }
 

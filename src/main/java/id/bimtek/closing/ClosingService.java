@@ -3,11 +3,12 @@ package id.bimtek.closing;
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.notification.Notifications;
-import id.bimtek.shared.ActingUser;
 import id.bimtek.proposal.BudgetItem;
 import id.bimtek.proposal.CompletionBasis;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.registration.Completions;
+import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Rupiah;
 import java.math.BigDecimal;
@@ -37,9 +38,10 @@ public class ClosingService {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final String lookupUrl;
+    private final Completions completions;
 
     public ClosingService(JdbcTemplate jdbc, ProgramRepository programs, BudgetService budget, AuditTrail audit,
-                          Notifications notifications,
+                          Notifications notifications, Completions completions,
                           @Value("${lifecycle.public-url:http://localhost:8080}") String publicUrl) {
         this.notifications = notifications;
         this.lookupUrl = publicUrl.replaceAll("/+$", "") + "/daftar/cek";
@@ -47,6 +49,7 @@ public class ClosingService {
         this.jdbc = jdbc;
         this.programs = programs;
         this.budget = budget;
+        this.completions = completions;
     }
 
     /**
@@ -58,54 +61,29 @@ public class ClosingService {
     public int assessCompletion(long programId) {
         Program program = programs.findById(programId).orElseThrow();
         boolean byHours = program.getCompletionBasis() == CompletionBasis.HOURS;
-        jdbc.update("""
-                with session_hours as (
-                    select s.batch_id, s.session_no, extract(epoch from s.end_time - s.start_time) / 3600 as hours
-                      from batch_session s join batch b on b.id = s.batch_id where b.program_id = ?),
-                attended as (
-                    select r.id,
-                           count(*) filter (where a.present) as sessions,
-                           coalesce(sum(h.hours) filter (where a.present), 0) as hours
-                      from registration r
-                      left join attendance a on a.registration_id = r.id
-                      left join session_hours h on h.batch_id = a.batch_id and h.session_no = a.session_no
-                     where r.program_id = ? and r.status = 'CONFIRMED'
-                     group by r.id),
-                planned as (
-                    select batch_id, count(*) as sessions, sum(hours) as hours from session_hours group by batch_id)
-                update registration r
-                   set attended_hours = round(attended.hours, 2),
-                       attendance_percent = floor(100 * case when ? then attended.hours / nullif(planned.hours, 0)
-                                                             else attended.sessions::numeric / nullif(planned.sessions, 0) end)
-                  from attended, planned
-                 where attended.id = r.id and planned.batch_id = r.batch_id""", programId, programId, byHours);
-        jdbc.update("""
-                update registration set completed = attendance_percent >= ?
-                 where program_id = ? and status = 'CONFIRMED'""", program.getCompletionThresholdPercent(), programId);
-        List<Map<String, Object>> graduates = jdbc.queryForList("""
-                select r.id, r.phone, r.email from registration r join batch b on b.id = r.batch_id
-                 where r.program_id = ? and r.completed order by b.position, r.id""", programId);
+        List<Completions.Graduate> graduates = completions.assess(programId, byHours, program.getCompletionThresholdPercent());
         int number = 0;
         List<Notifications.ApplicantMessage> told = new java.util.ArrayList<>();
-        for (Map<String, Object> graduate : graduates) {
-            long registrationId = ((Number) graduate.get("id")).longValue();
+        for (Completions.Graduate graduate : graduates) {
+            long registrationId = graduate.registrationId();
             String certificate = String.format("%s/SERT/%03d", program.getCode(), ++number);
-            jdbc.update("update registration set certificate_number = ? where id = ?", certificate, registrationId);
+            completions.certified(registrationId, certificate);
             jdbc.update("""
                     insert into certificate (number, registration_id, program_id) values (?, ?, ?)
                     on conflict do nothing""", certificate, registrationId, programId);
-            told.add(new Notifications.ApplicantMessage(registrationId, (String) graduate.get("phone"),
-                    (String) graduate.get("email"), "CERTIFICATE_READY",
+            told.add(new Notifications.ApplicantMessage(registrationId, graduate.phone(), graduate.email(), "CERTIFICATE_READY",
                     programId, "Selamat, Anda lulus " + program.getTitle() + ". Sertifikat " + certificate
                     + " siap diunduh di " + lookupUrl + " dengan NIK dan kode pendaftaran Anda."));
         }
         // in this transaction: a certificate that is not issued is announced to nobody
         notifications.toApplicants(told);
-        audit.append(programId, AuditTrail.Stage.CLOSING, "COMPLETION_ASSESSED", ActingUser.SYSTEM, null, program.getCode(),
-                graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
-                        + (byHours ? " % of the hours" : " % of the sessions") + " attended; certificates numbered", null,
-                Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent(),
-                        "basis", program.getCompletionBasis().name()));
+        audit.append(programId, AuditTrail.Stage.CLOSING.entry("COMPLETION_ASSESSED", ActingUser.SYSTEM)
+                .on(program.getCode())
+                .saying(graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
+                        + (byHours ? " % of the hours" : " % of the sessions") + " attended; certificates numbered")
+                .changing(null,
+                        Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent(),
+                        "basis", program.getCompletionBasis().name())));
         return graduates.size();
     }
 
@@ -145,9 +123,12 @@ public class ClosingService {
             }
             recorded.add(entry);
         }
-        audit.append(programId, AuditTrail.Stage.CLOSING, "CLOSING_REPORT_FILED", user, null, program.getCode(),
-                "realised " + total.toPlainString() + " of " + program.getCommittedAmount().toPlainString() + " committed",
-                null, Map.of("realisedItems", recorded, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString()));
+        audit.append(programId, AuditTrail.Stage.CLOSING.entry("CLOSING_REPORT_FILED", user)
+                .on(program.getCode())
+                .saying("realised " + total.toPlainString() + " of "
+                        + program.getCommittedAmount().toPlainString() + " committed")
+                .changing(null,
+                        Map.of("realisedItems", recorded, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString())));
         return reportId;
     }
 

@@ -1,6 +1,7 @@
 package id.bimtek.delegation;
 
 import id.bimtek.shared.CurrentUser;
+import id.bimtek.shared.Wib;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +36,7 @@ public class DelegationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Delegations.Delegation delegate(@Valid @RequestBody NewDelegation request) {
-        Instant from = request.validFrom() == null ? Instant.now() : request.validFrom().toInstant();
+        Instant from = request.validFrom() == null ? Wib.now() : request.validFrom().toInstant();
         return delegations.delegate(CurrentUser.get().id(), request.deputy().trim(), from,
                 request.validUntil().toInstant(), request.reason());
     }

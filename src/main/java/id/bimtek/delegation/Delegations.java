@@ -3,6 +3,7 @@ package id.bimtek.delegation;
 import id.bimtek.shared.Directory;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Roles;
+import id.bimtek.shared.Wib;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -60,7 +61,7 @@ public class Delegations {
         if (headGroupsOf(deputy).isEmpty()) {
             throw ProblemException.invalid("deputy", deputy + " does not hold the authority of a head and cannot be a deputy");
         }
-        if (!until.isAfter(from) || !until.isAfter(Instant.now())) {
+        if (!until.isAfter(from) || !until.isAfter(Wib.now())) {
             throw ProblemException.invalid("validUntil", "the period must end after it starts, and in the future");
         }
         Long id = jdbc.queryForObject("""
@@ -95,8 +96,8 @@ public class Delegations {
         Map<String, List<String>> principals = new java.util.LinkedHashMap<>();
         for (String principal : jdbc.queryForList("""
                 select distinct principal from delegation
-                 where deputy = ? and revoked_at is null and valid_from <= now() and valid_until > now()""",
-                String.class, deputy)) {
+                 where deputy = ? and revoked_at is null and valid_from <= ? and valid_until > ?""",
+                String.class, deputy, now(), now())) {
             principals.put(principal, headGroupsOf(principal));
         }
         return principals;
@@ -136,8 +137,8 @@ public class Delegations {
     public List<String> deputiesFor(Set<String> candidateGroups) {
         return jdbc.query("""
                 select deputy, principal from delegation
-                 where revoked_at is null and valid_from <= now() and valid_until > now()""",
-                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal"))).stream()
+                 where revoked_at is null and valid_from <= ? and valid_until > ?""",
+                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal")), now(), now()).stream()
                 .filter(delegation -> headGroupsOf(delegation.getValue()).stream().anyMatch(candidateGroups::contains))
                 .map(Map.Entry::getKey).distinct().toList();
     }
@@ -156,5 +157,10 @@ public class Delegations {
                 rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
                 rs.getString("reason"), rs.getString("created_by"),
                 rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
+    }
+
+    /** The one clock (the engine's), as SQL receives it. */
+    private static Timestamp now() {
+        return Timestamp.from(Wib.now());
     }
 }

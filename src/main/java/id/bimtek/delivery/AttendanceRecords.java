@@ -1,5 +1,6 @@
 package id.bimtek.delivery;
 
+import id.bimtek.proposal.InstructorRole;
 import id.bimtek.shared.Wib;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public class AttendanceRecords {
                   left join instructor_attendance ia on ia.session_id = s.id and ia.instructor_id = i.id
                  where s.batch_id = ? and s.session_no = ? order by si.id""", (rs, i) ->
                 new Person(rs.getLong("id"), rs.getString("name"),
-                        "NARASUMBER".equals(rs.getString("role")) ? "narasumber" : "instruktur",
+                        InstructorRole.NARASUMBER.name().equals(rs.getString("role")) ? "narasumber" : "instruktur",
                         (Boolean) rs.getObject("present")), batchId, sessionNo);
     }
 }

@@ -1,6 +1,8 @@
 package id.bimtek.delivery;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.ProgramFacts;
+import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
 import java.time.LocalDate;
@@ -27,10 +29,12 @@ public class AttendanceService {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final AuditTrail audit;
 
-    public AttendanceService(JdbcTemplate jdbc, AuditTrail audit) {
+    public AttendanceService(JdbcTemplate jdbc, ProgramFacts programFacts, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.audit = audit;
     }
 
@@ -44,9 +48,8 @@ public class AttendanceService {
     @Transactional
     public SessionAttendance record(long programId, long batchId, int session, List<Long> present,
                                     List<Long> instructorsPresent, String user) {
-        String status = jdbc.queryForList("select status from program where id = ? for share", String.class, programId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        if (!status.equals("IN_DELIVERY")) {
+        ProgramStatus status = programFacts.statusHeld(programId);
+        if (status != ProgramStatus.IN_DELIVERY) {
             throw ProblemException.conflict("status", "attendance is recorded while the programme is IN_DELIVERY (it is " + status + ")");
         }
         Map<String, Object> batch = jdbc.queryForList("select sessions, delivered from batch where id = ? and program_id = ?",
@@ -112,9 +115,10 @@ public class AttendanceService {
                 participants.stream().filter(p -> !presentSet.contains(p)).toList(),
                 instructorsPresent == null ? null : instructors.stream().filter(instructorsCame::contains).toList(),
                 instructorsPresent == null ? null : instructors.stream().filter(i -> !instructorsCame.contains(i)).toList());
-        audit.append(programId, AuditTrail.Stage.DELIVERY, "ATTENDANCE_RECORDED", user, null,
-                "batch " + batchId + " session " + session,
-                recorded.present().size() + " present, " + recorded.absent().size() + " absent", null, recorded);
+        audit.append(programId, AuditTrail.Stage.DELIVERY.entry("ATTENDANCE_RECORDED", user)
+                .on("batch " + batchId + " session " + session)
+                .saying(recorded.present().size() + " present, " + recorded.absent().size() + " absent")
+                .changing(null, recorded));
         return recorded;
     }
 

@@ -1,5 +1,6 @@
 package id.bimtek.delivery;
 
+import id.bimtek.proposal.SessionMode;
 import id.bimtek.shared.PdfSheet;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
@@ -60,7 +61,7 @@ class AttendanceSheets {
         facts.put("Hari, tanggal", DAY.format(((java.sql.Date) session.get("session_date")).toLocalDate()));
         facts.put("Waktu", session.get("start_time").toString().substring(0, 5) + "–"
                 + session.get("end_time").toString().substring(0, 5) + " WIB");
-        facts.put("ONLINE".equals(session.get("mode")) ? "Tautan" : "Tempat", (String) session.get("place"));
+        facts.put(SessionMode.ONLINE.name().equals(session.get("mode")) ? "Tautan" : "Tempat", (String) session.get("place"));
         facts.put("Instruktur", String.join(", ", instructors));
         List<List<String>> teachers = instructors.stream().map(name -> List.of(name, "")).toList();
         return PdfSheet.portrait("Daftar Hadir Peserta", "Dicetak " + PRINTED.format(Instant.now()) + " WIB oleh "

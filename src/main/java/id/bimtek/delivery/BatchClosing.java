@@ -69,9 +69,11 @@ public class BatchClosing {
         String kept = unrecorded.isEmpty() ? null : given;
         jdbc.update("update batch set closed_by = ?, closed_at = now(), unrecorded_sessions_reason = ? where id = ?",
                 user, kept, batchId);
-        audit.append(programId, AuditTrail.Stage.DELIVERY, "BATCH_ATTENDANCE_CLOSED", user, null, batch,
-                kept == null ? "every session recorded" : "sessions " + unrecorded + " unrecorded: " + kept, null,
-                Map.of("batchId", batchId, "unrecordedSessions", unrecorded, "reason", kept == null ? "" : kept));
+        audit.append(programId, AuditTrail.Stage.DELIVERY.entry("BATCH_ATTENDANCE_CLOSED", user)
+                .on(batch)
+                .saying(kept == null ? "every session recorded" : "sessions " + unrecorded + " unrecorded: " + kept)
+                .changing(null,
+                        Map.of("batchId", batchId, "unrecordedSessions", unrecorded, "reason", kept == null ? "" : kept)));
     }
 
     /** The planned sessions of the batch whose attendance nobody has recorded. */

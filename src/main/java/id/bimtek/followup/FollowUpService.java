@@ -1,11 +1,13 @@
 package id.bimtek.followup;
 
-import id.bimtek.shared.Wib;
-import id.bimtek.proposal.Program;
-import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramFacts;
+import id.bimtek.proposal.ProgramRepository;
+import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,15 +36,17 @@ public class FollowUpService {
     private static final ZoneId JAKARTA = Wib.ZONE;
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final ProgramRepository programs;
     private final List<FollowUpKind> defaultItems;
     private final AuditTrail audit;
 
-    public FollowUpService(JdbcTemplate jdbc, ProgramRepository programs,
+    public FollowUpService(JdbcTemplate jdbc, ProgramFacts programFacts, ProgramRepository programs,
                            @Value("${lifecycle.follow-up.default-items:MENTORING}") List<FollowUpKind> defaultItems,
                            AuditTrail audit) {
         this.audit = audit;
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.programs = programs;
         this.defaultItems = defaultItems;
     }
@@ -61,7 +65,7 @@ public class FollowUpService {
     /** When each monitoring round is due: the programme's durations counted from its closing. */
     public List<String> roundDueDates(long programId) {
         Program program = programs.findById(programId).orElseThrow();
-        ZonedDateTime closed = (program.getClosedAt() != null ? program.getClosedAt() : Instant.now()).atZone(JAKARTA);
+        ZonedDateTime closed = (program.getClosedAt() != null ? program.getClosedAt() : Wib.now()).atZone(JAKARTA);
         return program.getFollowUpRounds().stream()
                 .map(duration -> IsoDurations.addTo(closed, duration).toInstant().truncatedTo(ChronoUnit.SECONDS).toString())
                 .toList();
@@ -75,9 +79,11 @@ public class FollowUpService {
                     insert into follow_up_item (program_id, registration_id, kind, status, note, updated_by)
                     values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, kind.name(), status.name(), note, user);
-            audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "FOLLOW_UP_ITEM_ADDED", user, null,
-                    "registration " + registrationId, kind + " " + status, null,
-                    Map.of("itemId", id, "kind", kind.name(), "status", status.name(), "note", note == null ? "" : note));
+            audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_ADDED", user)
+                    .on("registration " + registrationId)
+                    .saying(kind + " " + status)
+                    .changing(null,
+                            Map.of("itemId", id, "kind", kind.name(), "status", status.name(), "note", note == null ? "" : note)));
             return id;
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("kind", "the graduate already has a " + kind + " item");
@@ -93,8 +99,10 @@ public class FollowUpService {
         if (updated == 0) {
             throw ProblemException.notFound("follow-up item " + itemId);
         }
-        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "FOLLOW_UP_ITEM_UPDATED", user, null, "item " + itemId,
-                String.valueOf(status), null, Map.of("itemId", itemId, "status", status.name(), "note", note == null ? "" : note));
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_UPDATED", user)
+                .on("item " + itemId)
+                .saying(String.valueOf(status))
+                .changing(null, Map.of("itemId", itemId, "status", status.name(), "note", note == null ? "" : note)));
     }
 
     @Transactional(readOnly = true)
@@ -113,7 +121,7 @@ public class FollowUpService {
     @Transactional
     public long recordOutcome(long programId, long registrationId, int round, boolean businessActive,
                               BigDecimal monthlyRevenue, int employees, String user) {
-        jdbc.queryForList("select id from program where id = ? for share", Long.class, programId);
+        programFacts.statusHeld(programId);
         requireGraduate(programId, registrationId);
         requireOpenRound(programId, round);
         Map<String, Object> earlier = jdbc.queryForList("""
@@ -128,19 +136,22 @@ public class FollowUpService {
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, round, businessActive, monthlyRevenue, employees, user);
-            audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_RECORDED", user, null,
-                    "registration " + registrationId + " round " + round, detail, null, value);
+            audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
+                    .on("registration " + registrationId + " round " + round)
+                    .saying(detail)
+                    .changing(null, value));
             return id;
         }
         long id = ((Number) earlier.get("id")).longValue();
         jdbc.update("""
                 update outcome set business_active = ?, monthly_revenue = ?, employees = ?, corrected_by = ?, corrected_at = now()
                  where id = ?""", businessActive, monthlyRevenue, employees, user, id);
-        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_CORRECTED", user, null,
-                "registration " + registrationId + " round " + round, detail,
-                Map.of("businessActive", earlier.get("business_active"),
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
+                .on("registration " + registrationId + " round " + round)
+                .saying(detail)
+                .changing(Map.of("businessActive", earlier.get("business_active"),
                         "monthlyRevenue", ((BigDecimal) earlier.get("monthly_revenue")).toPlainString(),
-                        "employees", earlier.get("employees")), value);
+                        "employees", earlier.get("employees")), value));
         return id;
     }
 
@@ -226,7 +237,7 @@ public class FollowUpService {
         if (missingReason != null && missingReason.length() > 1000) {
             throw ProblemException.invalid(MISSING_OUTCOMES_REASON, "the reason must be at most 1000 characters");
         }
-        jdbc.queryForList("select id from program where id = ? for update", Long.class, programId);
+        programFacts.holdForUpdate(programId);
         int round = openRound(programId).orElseThrow(() -> new ProblemException(ProblemException.Kind.CONFLICT, "round",
                 "no monitoring round is due now", ROUND_NOT_DUE));
         List<Long> missing = missingOutcomes(programId, round);
@@ -234,17 +245,19 @@ public class FollowUpService {
                 Integer.class, programId);
         if (!missing.isEmpty() && missingReason == null) {
             throw new ProblemException(ProblemException.Kind.CONFLICT, MISSING_OUTCOMES_REASON, missing.size() + " of " + graduates
-                    + " graduates have no outcome in round " + round + ": record them, or give the reason", MISSING_OUTCOMES);
+                    + " graduates have no outcome in round " + round
+                    + ": record them, or give the reason", MISSING_OUTCOMES);
         }
         jdbc.update("""
                 insert into monitoring_round (program_id, round, graduates, recorded, missing_reason, recorded_by)
                 values (?, ?, ?, ?, ?, ?)""", programId, round, graduates, graduates - missing.size(),
                 missing.isEmpty() ? null : missingReason, user);
-        audit.append(programId, AuditTrail.Stage.FOLLOW_UP, "MONITORING_ROUND_RECORDED", user, null, "round " + round,
-                (graduates - missing.size()) + " of " + graduates + " graduates"
-                        + (missing.isEmpty() ? "" : "; missing: " + missingReason), null,
-                Map.of("round", round, "graduates", graduates, "missing", missing,
-                        "reason", missing.isEmpty() ? "" : missingReason));
+        audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("MONITORING_ROUND_RECORDED", user)
+                .on("round " + round)
+                .saying((graduates - missing.size()) + " of " + graduates + " graduates"
+                        + (missing.isEmpty() ? "" : "; missing: " + missingReason))
+                .changing(null, Map.of("round", round, "graduates", graduates, "missing", missing,
+                        "reason", missing.isEmpty() ? "" : missingReason)));
         return round;
     }
 
@@ -277,9 +290,8 @@ public class FollowUpService {
     }
 
     private void requireFollowUp(long programId) {
-        String status = jdbc.queryForList("select status from program where id = ?", String.class, programId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        if (!status.equals("FOLLOW_UP")) {
+        ProgramStatus status = programFacts.status(programId);
+        if (status != ProgramStatus.FOLLOW_UP) {
             throw ProblemException.conflict("status", "follow-up is recorded while the programme is in FOLLOW_UP (it is " + status + ")");
         }
     }

@@ -71,8 +71,10 @@ public class BatchSchedule {
             throw new ProblemException(ProblemException.Kind.INVALID, "mulai",
                     "the new start and place are the batch's current ones", "SCHEDULE_UNCHANGED");
         }
-        audit.append(programId, AuditTrail.Stage.DELIVERY, "SCHEDULE_CHANGED", actor, null, batch.getName(), reason.strip(),
-                before, schedule(batch));
+        audit.append(programId, AuditTrail.Stage.DELIVERY.entry("SCHEDULE_CHANGED", actor)
+                .on(batch.getName())
+                .saying(reason.strip())
+                .changing(before, schedule(batch)));
         return new Move(batchId, batch.getName(), oldStart, oldEnd, oldVenue, batch.getStartDate(), batch.getEndDate(),
                 batch.getVenue());
     }

@@ -1,6 +1,7 @@
 package id.bimtek.proposal;
 
 import id.bimtek.shared.StringListConverter;
+import id.bimtek.shared.Wib;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -78,7 +79,7 @@ public class Program {
         this.code = code;
         this.createdBy = createdBy;
         this.status = ProgramStatus.DRAFT;
-        this.createdAt = Instant.now();
+        this.createdAt = Wib.now();
         this.updatedAt = createdAt;
     }
 
@@ -175,7 +176,7 @@ public class Program {
     public void settled(BigDecimal realised) {
         this.realisedAmount = realised;
         this.committedAmount = BigDecimal.ZERO;
-        this.closedAt = Instant.now();
+        this.closedAt = Wib.now();
         touch();
     }
 
@@ -192,7 +193,7 @@ public class Program {
     }
 
     private void touch() {
-        this.updatedAt = Instant.now();
+        this.updatedAt = Wib.now();
     }
 
     public Long getId() {

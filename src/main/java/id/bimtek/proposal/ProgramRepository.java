@@ -20,6 +20,16 @@ public interface ProgramRepository extends JpaRepository<Program, Long> {
 
     List<Program> findByStatusOrderByIdDesc(ProgramStatus status);
 
+    /** A programme's id by its code, without flushing pending changes first (the engine's listeners ask mid-command). */
+    @QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
+    @Query("select p.id from Program p where p.code = :code")
+    Optional<Long> findIdByCode(String code);
+
+    /** A programme's id by its process instance, without flushing pending changes first. */
+    @QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
+    @Query("select p.id from Program p where p.processInstanceId = :processInstanceId")
+    Optional<Long> findIdByProcessInstanceId(String processInstanceId);
+
     /** Serialises the state changes of one programme (e.g. closing registration against a late applicant). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "10000"))

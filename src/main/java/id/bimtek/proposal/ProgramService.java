@@ -50,8 +50,10 @@ public class ProgramService {
         Program program = new Program(String.format("%s-%d-%04d", request.kind(), request.fiscalYear(), next), user);
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
         programs.saveAndFlush(program);
-        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "PROPOSAL_CREATED", user, null, program.getCode(),
-                program.getTitle(), null, program.snapshot());
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL.entry("PROPOSAL_CREATED", user)
+                .on(program.getCode())
+                .saying(program.getTitle())
+                .changing(null, program.snapshot()));
         return program;
     }
 
@@ -68,8 +70,10 @@ public class ProgramService {
         program.clearBatchesAndItems();
         programs.flush();
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
-        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL, "PROPOSAL_CHANGED", user, null, program.getCode(),
-                "proposal revised", before, program.snapshot());
+        audit.append(program.getId(), AuditTrail.Stage.PROPOSAL.entry("PROPOSAL_CHANGED", user)
+                .on(program.getCode())
+                .saying("proposal revised")
+                .changing(before, program.snapshot()));
         return program;
     }
 

@@ -26,7 +26,9 @@ public class ProgramStatusTracker {
             return;
         }
         program.moveTo(next);
-        audit.append(program.getId(), AuditTrail.Stage.PROCESS, "STATUS_CHANGED", actor, null, program.getCode(),
-                previous + " -> " + next, Map.of("status", previous.name()), Map.of("status", next.name()));
+        audit.append(program.getId(), AuditTrail.Stage.PROCESS.entry("STATUS_CHANGED", actor)
+                .on(program.getCode())
+                .saying(previous + " -> " + next)
+                .changing(Map.of("status", previous.name()), Map.of("status", next.name())));
     }
 }

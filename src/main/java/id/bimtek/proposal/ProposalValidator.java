@@ -1,8 +1,8 @@
 package id.bimtek.proposal;
 
-import id.bimtek.shared.Wib;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.IsoDurations;
+import id.bimtek.shared.Wib;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +27,7 @@ public class ProposalValidator {
 
     public List<String> problemsOf(Program program) {
         List<String> problems = new ArrayList<>();
-        if (!program.getRegistrationDeadline().isAfter(Instant.now())) {
+        if (!program.getRegistrationDeadline().isAfter(Wib.now())) {
             problems.add("registrationDeadline: batas pendaftaran sudah lewat");
         }
         LocalDate deadlineDay = program.getRegistrationDeadline().atZone(JAKARTA).toLocalDate();

@@ -1,6 +1,8 @@
 package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.ProgramFacts;
+import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.registration.ApplicantCsv.Column;
 import id.bimtek.registration.ImportReport.RowResult;
 import id.bimtek.shared.ProblemException;
@@ -44,15 +46,17 @@ public class ApplicantImport {
     private final Validator validator;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final TransactionTemplate transaction;
 
     ApplicantImport(RegistrationService registrations, EarlierParticipations earlierParticipations, Validator validator,
-                    AuditTrail audit, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+                    AuditTrail audit, JdbcTemplate jdbc, ProgramFacts programFacts, PlatformTransactionManager transactions) {
         this.registrations = registrations;
         this.earlierParticipations = earlierParticipations;
         this.validator = validator;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -138,11 +142,13 @@ public class ApplicantImport {
         summary.put("startedAt", started.toString());
         summary.put("bytes", file.length);
         summary.put("sha256", sha256(file));
-        transaction.executeWithoutResult(status -> audit.append(programId, AuditTrail.Stage.REGISTRATION,
-                "APPLICANTS_IMPORTED", actor, null, "CSV import of " + fileRows + " rows",
-                stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
-                        + " waitlisted, " + totals.applied() + " applied, " + totals.refused() + " refused, " + totals.invalid() + " invalid",
-                null, summary));
+        transaction.executeWithoutResult(status -> audit.append(programId,
+                AuditTrail.Stage.REGISTRATION.entry("APPLICANTS_IMPORTED", actor)
+                .on("CSV import of " + fileRows + " rows")
+                .saying(stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
+                        + " waitlisted, " + totals.applied() + " applied, " + totals.refused()
+                        + " refused, " + totals.invalid() + " invalid")
+                .changing(null, summary)));
     }
 
     /** A row that is well formed: its request and the paper's extras, and where it stands in the file. */
@@ -214,9 +220,8 @@ public class ApplicantImport {
 
     /** Checked once before the rows, so an import into a closed programme is refused as a whole. */
     private void requireRegistrationOpen(long programId) {
-        String status = jdbc.queryForList("select status from program where id = ?", String.class, programId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("programme " + programId));
-        if (!status.equals("REGISTRATION_OPEN")) {
+        ProgramStatus status = programFacts.status(programId);
+        if (status != ProgramStatus.REGISTRATION_OPEN) {
             throw ProblemException.conflict("status", "registration for this programme is not open (programme is " + status + ")");
         }
     }

@@ -1,5 +1,7 @@
 package id.bimtek.registration;
 
+import id.bimtek.proposal.AllocationMode;
+import id.bimtek.proposal.ProgramFacts;
 import id.bimtek.workflow.DeployedDecision;
 import id.bimtek.audit.AuditTrail;
 import java.util.ArrayList;
@@ -39,11 +41,13 @@ public class ApplicantRanking {
             and not exists (select 1 from earlier_participation listed where listed.nik = r.nik)""";
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final AuditTrail audit;
     private final DeployedDecision table;
 
-    ApplicantRanking(JdbcTemplate jdbc, AuditTrail audit, DeployedDecision.Tables tables) {
+    ApplicantRanking(JdbcTemplate jdbc, ProgramFacts programFacts, AuditTrail audit, DeployedDecision.Tables tables) {
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.audit = audit;
         this.table = tables.named("registration-ranking");
     }
@@ -54,11 +58,11 @@ public class ApplicantRanking {
      */
     @Transactional
     public int rank(long programId, String actor) {
-        Map<String, Object> program = jdbc.queryForMap("select kind, allocation_mode from program where id = ?", programId);
-        if (!"SELECTION".equals(program.get("allocation_mode"))) {
+        ProgramFacts.Settings program = programFacts.settings(programId);
+        if (program.allocationMode() != AllocationMode.SELECTION) {
             return 0;
         }
-        String kind = (String) program.get("kind");
+        String kind = program.kind();
         List<Object[]> updates = new ArrayList<>();
         Map<Long, List<Object[]>> byBatch = new LinkedHashMap<>();
         // in order of application: the sort below is stable, so among equal points the earlier application stays first
@@ -87,9 +91,9 @@ public class ApplicantRanking {
             perBatch.put(String.valueOf(batchId), applications.size());
         });
         jdbc.batchUpdate("update registration set rank_points = ?, rank_in_batch = ? where id = ?", updates);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "APPLICATIONS_RANKED", actor, null, null,
-                updates.size() + " applications ranked by the table registration-ranking; staff review the list",
-                null, Map.of("ranked", updates.size(), "applicationsPerBatch", perBatch));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("APPLICATIONS_RANKED", actor)
+                .saying(updates.size() + " applications ranked by the table registration-ranking; staff review the list")
+                .changing(null, Map.of("ranked", updates.size(), "applicationsPerBatch", perBatch)));
         return updates.size();
     }
 

@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import id.bimtek.shared.Wib;
 import id.bimtek.workflow.DeployedDecision;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,13 +50,13 @@ public class Eligibility {
                 }, programId);
         Map<String, Double> secondsSinceCompletion = new HashMap<>();
         String[] niks = applicants.stream().map(RegistrationRequest::nik).toArray(String[]::new);
-        jdbc.query("select nik, extract(epoch from now() - max(completed_at)) as seconds_since from ("
+        jdbc.query("select nik, extract(epoch from ?::timestamptz - max(completed_at)) as seconds_since from ("
                 + EarlierParticipations.COMPLETIONS_OF_NIKS + """
                 ) completion
                  where kind = ? and (program_id is null or program_id <> ?)
                  group by nik""", rs -> {
             secondsSinceCompletion.put(rs.getString("nik"), rs.getDouble("seconds_since"));
-        }, niks, niks, kind, programId);
+        }, java.sql.Timestamp.from(Wib.now()), niks, niks, kind, programId);
         return applicants.stream().map(applicant -> {
             Double secondsSince = secondsSinceCompletion.get(applicant.nik());
             double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;

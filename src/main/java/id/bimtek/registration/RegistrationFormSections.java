@@ -1,5 +1,7 @@
 package id.bimtek.registration;
 
+import id.bimtek.proposal.AllocationMode;
+import id.bimtek.proposal.ProgramFacts;
 import id.bimtek.workflow.TaskFormSection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +22,12 @@ class RegistrationFormSections implements TaskFormSection {
     private static final int MAX_TEXT = 3_700;
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final ApplicantRanking ranking;
 
-    RegistrationFormSections(JdbcTemplate jdbc, ApplicantRanking ranking) {
+    RegistrationFormSections(JdbcTemplate jdbc, ProgramFacts programFacts, ApplicantRanking ranking) {
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.ranking = ranking;
     }
 
@@ -33,8 +37,7 @@ class RegistrationFormSections implements TaskFormSection {
         shown.put("registrationSummary", jdbc.query(
                 "select status, count(*) from registration where program_id = ? group by status order by status",
                 (rs, row) -> rs.getString(1) + ": " + rs.getLong(2), programId).stream().collect(Collectors.joining(", ")));
-        boolean selects = jdbc.queryForList("select 1 from program where id = ? and allocation_mode = 'SELECTION'",
-                programId).size() == 1;
+        boolean selects = programFacts.settings(programId).allocationMode() == AllocationMode.SELECTION;
         if (selects) {
             shown.put("rankedList", rankedList(programId));
         }

@@ -1,5 +1,6 @@
 package id.bimtek.registration;
 
+import id.bimtek.proposal.ProgramStatus;
 import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,11 +78,11 @@ public class RegistrationLookup {
 
     private static Found found(ResultSet rs, int row) throws SQLException {
         RegistrationStatus status = RegistrationStatus.valueOf(rs.getString("status"));
-        String programStatus = rs.getString("program_status");
+        ProgramStatus programStatus = ProgramStatus.valueOf(rs.getString("program_status"));
         // the same conditions RegistrationService.withdraw enforces, so the button is offered only where it works
         boolean withdrawable = (status == RegistrationStatus.REGISTERED || status == RegistrationStatus.WAITLISTED
                 || status == RegistrationStatus.APPLIED || status == RegistrationStatus.OFFERED)
-                && (programStatus.equals("REGISTRATION_OPEN") || programStatus.equals("REGISTRATION_CLOSED"));
+                && (programStatus == ProgramStatus.REGISTRATION_OPEN || programStatus == ProgramStatus.REGISTRATION_CLOSED);
         return new Found(rs.getLong("id"), rs.getLong("program_id"), rs.getString("code"), rs.getString("title"),
                 rs.getString("agency"), rs.getString("batch"), rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getString("venue"), rs.getString("mode"),

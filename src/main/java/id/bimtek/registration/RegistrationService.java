@@ -1,6 +1,8 @@
 package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.ProgramFacts;
+import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +40,7 @@ public class RegistrationService {
     static final String APPLICANT = "applicant";
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final AuditTrail audit;
     private final SeatAllocator allocator;
     private final SeatOffers seatOffers;
@@ -45,11 +48,12 @@ public class RegistrationService {
     private final id.bimtek.notification.Notifications notifications;
     private final ApplicantTexts texts;
 
-    RegistrationService(JdbcTemplate jdbc, AuditTrail audit, SeatAllocator allocator, SeatOffers seatOffers,
+    RegistrationService(JdbcTemplate jdbc, ProgramFacts programFacts, AuditTrail audit, SeatAllocator allocator, SeatOffers seatOffers,
                         id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
         this.notifications = notifications;
         this.texts = texts;
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.audit = audit;
         this.allocator = allocator;
         this.seatOffers = seatOffers;
@@ -147,24 +151,26 @@ public class RegistrationService {
         // the programme's status past registration holds too (closing the list, confirming it)
         audit.holdChain(programId);
         jdbc.queryForObject("select id from batch where id = ? for update", Long.class, batchId);
-        String programStatus = jdbc.queryForObject("select status from program where id = ?", String.class, programId);
-        if (!programStatus.equals("REGISTRATION_OPEN") && !programStatus.equals("REGISTRATION_CLOSED")) {
+        ProgramStatus programStatus = programFacts.status(programId);
+        if (programStatus != ProgramStatus.REGISTRATION_OPEN && programStatus != ProgramStatus.REGISTRATION_CLOSED) {
             throw ProblemException.conflict("status", "registrations can no longer be withdrawn (programme is " + programStatus + ")");
         }
         // re-read under the batch lock: a concurrent withdrawal or seat offer may have changed it
-        String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
-        if (status.equals("OFFERED")) {
+        RegistrationStatus status = RegistrationStatus.valueOf(
+                jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId));
+        if (status == RegistrationStatus.OFFERED) {
             seatOffers.declineLocked(programId, owned, "withdrawn by the applicant while offered a seat: the offer is declined");
             return view(programId, registrationId);
         }
-        if (!status.equals("REGISTERED") && !status.equals("WAITLISTED") && !status.equals("APPLIED")) {
+        if (status != RegistrationStatus.REGISTERED && status != RegistrationStatus.WAITLISTED && status != RegistrationStatus.APPLIED) {
             throw ProblemException.conflict("status", "the registration is " + status + " and cannot be withdrawn");
         }
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_WITHDRAWN", APPLICANT, null,
-                owned.subject(), "withdrawn by the applicant", Map.of("status", status),
-                Map.of("registrationId", registrationId, "status", "WITHDRAWN"));
-        if (status.equals("REGISTERED")) {
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_WITHDRAWN", APPLICANT)
+                .on(owned.subject())
+                .saying("withdrawn by the applicant")
+                .changing(Map.of("status", status.name()), Map.of("registrationId", registrationId, "status", "WITHDRAWN")));
+        if (status == RegistrationStatus.REGISTERED) {
             seatOffers.offerFreedSeat(programId, batchId);
         }
         return view(programId, registrationId);
@@ -231,10 +237,10 @@ public class RegistrationService {
                  where program_id = ?""", programId);
         changed += offersClosed;
         long confirmed = countInStatus(programId, RegistrationStatus.CONFIRMED);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "PARTICIPANTS_CONFIRMED", actor, null, null,
-                confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected"
-                        + (offersClosed > 0 ? " (" + offersClosed + " of them with an unanswered seat offer)" : ""), null,
-                Map.of("confirmed", confirmed, "notSelected", changed - confirmed));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("PARTICIPANTS_CONFIRMED", actor)
+                .saying(confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected"
+                        + (offersClosed > 0 ? " (" + offersClosed + " of them with an unanswered seat offer)" : ""))
+                .changing(null, Map.of("confirmed", confirmed, "notSelected", changed - confirmed)));
     }
 
     /**
@@ -259,9 +265,9 @@ public class RegistrationService {
 
     /** Each applicant hears whether they are a participant, and if so where and when to come. */
     private void tellTheOutcome(long programId, List<Map<String, Object>> decided) {
-        String title = jdbc.queryForObject("select title from program where id = ?", String.class, programId);
+        String title = programFacts.settings(programId).title();
         notifications.toApplicants(decided.stream().map(registration -> {
-            boolean confirmed = "CONFIRMED".equals(registration.get("status"));
+            boolean confirmed = RegistrationStatus.CONFIRMED.name().equals(registration.get("status"));
             return new id.bimtek.notification.Notifications.ApplicantMessage(((Number) registration.get("id")).longValue(),
                     (String) registration.get("phone"), (String) registration.get("email"),
                     confirmed ? "PARTICIPANT_CONFIRMED" : "NOT_SELECTED", programId,
@@ -301,8 +307,9 @@ public class RegistrationService {
                 programId, texts.cancelled((String) registration.get("title"), (String) registration.get("cancellation_reason"))))
                 .toList());
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
-        audit.append(programId, AuditTrail.Stage.CANCELLATION, "REGISTRATIONS_CANCELLED", actor, null, null,
-                cancelled + " registrations cancelled with the programme", null, Map.of("cancelled", cancelled));
+        audit.append(programId, AuditTrail.Stage.CANCELLATION.entry("REGISTRATIONS_CANCELLED", actor)
+                .saying(cancelled + " registrations cancelled with the programme")
+                .changing(null, Map.of("cancelled", cancelled)));
         return cancelled;
     }
 

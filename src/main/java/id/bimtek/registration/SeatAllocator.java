@@ -1,9 +1,11 @@
 package id.bimtek.registration;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.AllocationMode;
+import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.MultiRowInsert;
 import id.bimtek.shared.ProblemException;
-import jakarta.annotation.PreDestroy;
+import id.bimtek.shared.Wib;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whole, its applications are retried one by one, so one bad application fails alone.
  */
 @Component
-class SeatAllocator {
+class SeatAllocator implements SmartLifecycle {
 
     static final int MAX_GROUP = 256;
     /** The places that count for "one NIK holds one place"; the partial unique index is the backstop. */
@@ -72,7 +75,7 @@ class SeatAllocator {
     private final Eligibility eligibility;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Application> waiting = new LinkedBlockingQueue<>();
-    private final Thread worker;
+    private volatile Thread worker;
 
     private final id.bimtek.notification.Notifications notifications;
     private final ApplicantTexts texts;
@@ -85,9 +88,29 @@ class SeatAllocator {
         this.audit = audit;
         this.eligibility = eligibility;
         this.transaction = new TransactionTemplate(transactions);
-        this.worker = new Thread(this::allocateWhatArrives, "seat-allocator");
-        this.worker.setDaemon(true);
-        this.worker.start();
+    }
+
+    /** The allocating thread runs while the application does: started once the context is ready, stopped first. */
+    @Override
+    public void start() {
+        Thread started = new Thread(this::allocateWhatArrives, "seat-allocator");
+        started.setDaemon(true);
+        started.start();
+        worker = started;
+    }
+
+    @Override
+    public void stop() {
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Thread running = worker;
+        return running != null && running.isAlive();
     }
 
     /** An application from a staff member's list: {@code appliedAt} is the date on the paper form, null for now. */
@@ -132,7 +155,7 @@ class SeatAllocator {
     }
 
     private void requireRunning() {
-        if (!worker.isAlive()) {
+        if (!isRunning()) {
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, null, "registration is stopping; try again shortly");
         }
     }
@@ -149,11 +172,6 @@ class SeatAllocator {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.interrupt();
     }
 
     private void allocateWhatArrives() {
@@ -218,11 +236,12 @@ class SeatAllocator {
                     rs.getInt("taken"), rs.getInt("waitlisted")));
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
+        Timestamp now = Timestamp.from(Wib.now()); // the one clock: the engine's, which tests move
         Map<String, Object> program = jdbc.queryForList("""
-                select status, allocation_mode, registration_deadline > now() as before_deadline, now() as at, title
-                  from program where id = ?""", programId).stream().findFirst().orElse(null);
+                select status, allocation_mode, registration_deadline > ? as before_deadline, ?::timestamptz as at, title
+                  from program where id = ?""", now, now, programId).stream().findFirst().orElse(null);
         ProblemException closed = program == null ? ProblemException.notFound("programme " + programId)
-                : !"REGISTRATION_OPEN".equals(program.get("status"))
+                : !ProgramStatus.REGISTRATION_OPEN.name().equals(program.get("status"))
                 ? ProblemException.conflict("status", "registration for this programme is not open (programme is "
                         + program.get("status") + ")")
                 : Boolean.FALSE.equals(program.get("before_deadline"))
@@ -235,7 +254,7 @@ class SeatAllocator {
         List<Eligibility.Verdict> verdicts = eligibility.of(programId,
                 applications.stream().map(Application::request).toList());
         // allocation by selection: applications wait for the ranking after the deadline, nobody holds a seat yet
-        boolean bySelection = "SELECTION".equals(program.get("allocation_mode"));
+        boolean bySelection = AllocationMode.SELECTION.name().equals(program.get("allocation_mode"));
         Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
                 "select nik from registration where program_id = ? and nik = any(?) and " + HOLDS_A_PLACE, String.class,
                 programId, applications.stream().map(application -> application.request().nik()).toArray(String[]::new)));
@@ -292,9 +311,11 @@ class SeatAllocator {
                     request.nib(), request.businessScale() == null ? null : request.businessScale().name(), status.name(), Timestamp.from(at), Timestamp.from(at),
                     application.submissionKeyHash(), Timestamp.from(application.appliedAt() != null ? application.appliedAt() : at),
                     request.monthlyRevenue(), request.employees(), request.email()});
-            records.add(new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_" + status.name(),
-                    application.actor(), null, "pendaftaran #" + id + " " + registration.name(), rule, null,
-                    Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
+            records.add(AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_" + status.name(), application.actor())
+                    .on("pendaftaran #" + id + " " + registration.name())
+                    .saying(rule)
+                    .changing(null,
+                            Map.of("registrationId", id, "nik", request.nik(), "batch", batch.name, "status", status.name())));
             outcomes.put(application, registration);
         }
         MultiRowInsert.insert(jdbc, """
@@ -322,8 +343,10 @@ class SeatAllocator {
     /** A refusal by a rule is kept in the audit trail, in the group's transaction. */
     private static AuditTrail.Entry refusal(Application application, String rule, String reason) {
         RegistrationRequest request = application.request();
-        return new AuditTrail.Entry(AuditTrail.Stage.REGISTRATION, "REGISTRATION_REFUSED", application.actor(), null,
-                request.name(), "rule " + rule + ": " + reason, null,
-                Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(), "rule", rule));
+        return AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_REFUSED", application.actor())
+                .on(request.name())
+                .saying("rule " + rule + ": " + reason)
+                .changing(null,
+                        Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(), "rule", rule));
     }
 }

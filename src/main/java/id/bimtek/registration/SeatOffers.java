@@ -3,6 +3,7 @@ package id.bimtek.registration;
 import static id.bimtek.registration.RegistrationService.APPLICANT;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.ProgramFacts;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
@@ -34,17 +35,19 @@ public class SeatOffers {
     private static final DateTimeFormatter WIB_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'WIB'").withZone(Wib.ZONE);
 
     private final JdbcTemplate jdbc;
+    private final ProgramFacts programFacts;
     private final AuditTrail audit;
     private final SeatOfferProcess offerProcesses;
 
     private final id.bimtek.notification.Notifications notifications;
     private final ApplicantTexts texts;
 
-    public SeatOffers(JdbcTemplate jdbc, AuditTrail audit, SeatOfferProcess offerProcesses,
+    public SeatOffers(JdbcTemplate jdbc, ProgramFacts programFacts, AuditTrail audit, SeatOfferProcess offerProcesses,
                       id.bimtek.notification.Notifications notifications, ApplicantTexts texts) {
         this.notifications = notifications;
         this.texts = texts;
         this.jdbc = jdbc;
+        this.programFacts = programFacts;
         this.audit = audit;
         this.offerProcesses = offerProcesses;
     }
@@ -64,14 +67,15 @@ public class SeatOffers {
         if (next.isEmpty()) {
             Map<String, Object> batch = jdbc.queryForMap(
                     "update batch set taken = taken - 1 where id = ? returning name, taken, quota", batchId);
-            audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_FREED", ActingUser.SYSTEM, null,
-                    (String) batch.get("name"), "rule WAITLIST_ORDER: nobody waits for the seat; " + batch.get("taken")
-                            + " of " + batch.get("quota") + " seats taken",
-                    null, Map.of("batchId", batchId, "taken", batch.get("taken")));
+            audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_FREED", ActingUser.SYSTEM)
+                    .on((String) batch.get("name"))
+                    .saying("rule WAITLIST_ORDER: nobody waits for the seat; " + batch.get("taken")
+                            + " of " + batch.get("quota") + " seats taken")
+                    .changing(null, Map.of("batchId", batchId, "taken", batch.get("taken"))));
             return;
         }
         long registrationId = ((Number) next.get(0).get("id")).longValue();
-        String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
+        String offerTime = programFacts.settings(programId).seatOfferTime();
         String offer = offerProcesses.start(registrationId, programId, offerTime);
         // The engine writes the offer's timer job when its outermost command ends, which is still to come when
         // an expiry passes the seat on from inside the timer's own job: the job is read just before the commit.
@@ -95,11 +99,12 @@ public class SeatOffers {
         notifications.toApplicants(List.of(new id.bimtek.notification.Notifications.ApplicantMessage(registrationId,
                 (String) offered.get("phone"), (String) offered.get("email"), "SEAT_OFFERED", programId,
                 texts.seatOffered((String) offered.get("title"), (String) offered.get("batch"), expiresAt))));
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFERED", ActingUser.SYSTEM, null, subject,
-                "rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
-                        + WIB_TIME.format(expiresAt) + " (" + offerTime + ")",
-                Map.of("status", "WAITLISTED"), Map.of("registrationId", registrationId, "status", "OFFERED",
-                        "offerExpiresAt", expiresAt.toString(), "processInstanceId", processInstanceId));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFERED", ActingUser.SYSTEM)
+                .on(subject)
+                .saying("rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
+                        + WIB_TIME.format(expiresAt) + " (" + offerTime + ")")
+                .changing(Map.of("status", "WAITLISTED"), Map.of("registrationId", registrationId, "status", "OFFERED",
+                        "offerExpiresAt", expiresAt.toString(), "processInstanceId", processInstanceId)));
     }
 
     /** The offer ends soon: an applicant who has not answered yet is reminded, with the deadline again. */
@@ -123,14 +128,15 @@ public class SeatOffers {
         // the offer time holds even when the timer that ends the offer runs a little late
         int accepted = jdbc.update("""
                 update registration set status = 'REGISTERED', status_changed_at = now()
-                 where id = ? and status = 'OFFERED' and offer_expires_at > now()""", registrationId);
+                 where id = ? and status = 'OFFERED' and offer_expires_at > ?""", registrationId, Timestamp.from(Wib.now()));
         if (accepted == 0) {
             throw offerEnded(registrationId);
         }
         answer(registrationId, Answer.ACCEPTED);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_ACCEPTED", APPLICANT, null,
-                owned.subject(), "the applicant accepted the offered seat",
-                Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED"));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_ACCEPTED", APPLICANT)
+                .on(owned.subject())
+                .saying("the applicant accepted the offered seat")
+                .changing(Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED")));
     }
 
     /** The applicant turns the offered seat down: it goes to the next in line. */
@@ -151,9 +157,11 @@ public class SeatOffers {
             throw offerEnded(owned.registrationId());
         }
         answer(owned.registrationId(), Answer.DECLINED);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_DECLINED", APPLICANT, null,
-                owned.subject(), detail,
-                Map.of("status", "OFFERED"), Map.of("registrationId", owned.registrationId(), "status", "OFFER_DECLINED"));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_DECLINED", APPLICANT)
+                .on(owned.subject())
+                .saying(detail)
+                .changing(Map.of("status", "OFFERED"),
+                        Map.of("registrationId", owned.registrationId(), "status", "OFFER_DECLINED")));
         offerFreedSeat(programId, owned.batchId());
     }
 
@@ -175,11 +183,11 @@ public class SeatOffers {
         if (expired == 0) {
             throw offerEnded(registrationId);
         }
-        String offerTime = jdbc.queryForObject("select seat_offer_time from program where id = ?", String.class, programId);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_EXPIRED", ActingUser.SYSTEM, null,
-                "pendaftaran #" + registrationId + " " + registration.get("name"),
-                "rule WAITLIST_ORDER: no answer within the offer time (" + offerTime + "); the seat passes on",
-                Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "OFFER_EXPIRED"));
+        String offerTime = programFacts.settings(programId).seatOfferTime();
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_EXPIRED", ActingUser.SYSTEM)
+                .on("pendaftaran #" + registrationId + " " + registration.get("name"))
+                .saying("rule WAITLIST_ORDER: no answer within the offer time (" + offerTime + "); the seat passes on")
+                .changing(Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "OFFER_EXPIRED")));
         offerFreedSeat(programId, batchId);
     }
 
@@ -196,9 +204,11 @@ public class SeatOffers {
         for (Map<String, Object> offer : closed) {
             jdbc.update("update batch set taken = taken - 1 where id = ?", offer.get("batch_id"));
             answer(((Number) offer.get("id")).longValue(), Answer.CLOSED);
-            audit.append(programId, AuditTrail.Stage.REGISTRATION, "SEAT_OFFER_CLOSED", actor, null,
-                    "pendaftaran #" + offer.get("id") + " " + offer.get("name"), reason + "; the seat offer ends unanswered",
-                    Map.of("status", "OFFERED"), Map.of("registrationId", offer.get("id"), "status", outcome.name()));
+            audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_CLOSED", actor)
+                    .on("pendaftaran #" + offer.get("id") + " " + offer.get("name"))
+                    .saying(reason + "; the seat offer ends unanswered")
+                    .changing(Map.of("status", "OFFERED"),
+                            Map.of("registrationId", offer.get("id"), "status", outcome.name())));
         }
         return closed.size();
     }
@@ -218,7 +228,7 @@ public class SeatOffers {
 
     private ProblemException offerEnded(long registrationId) {
         String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
-        return ProblemException.conflict("status", "OFFERED".equals(status) ? "the time to accept the offered seat is over"
+        return ProblemException.conflict("status", RegistrationStatus.OFFERED.name().equals(status) ? "the time to accept the offered seat is over"
                 : "the registration is " + status + ": there is no open seat offer");
     }
 }

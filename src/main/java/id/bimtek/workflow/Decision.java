@@ -1,5 +1,6 @@
 package id.bimtek.workflow;
 
+import id.bimtek.shared.Wib;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,7 +38,7 @@ public class Decision {
         this.decision = decision;
         this.comment = comment;
         this.actor = actor;
-        this.decidedAt = Instant.now();
+        this.decidedAt = Wib.now();
     }
 
     public Long getId() {

@@ -29,9 +29,12 @@ public class DecisionLog {
     @Transactional
     public Decision record(Long programId, String taskKey, String taskName, String taskId,
                            String decision, String comment, String actor, String onBehalfOf) {
-        audit.append(programId, stageOf(taskKey), "DECISION", actor, onBehalfOf, taskName,
-                decision + (comment == null ? "" : ": " + comment),
-                null, java.util.Map.of("task", taskKey, "decision", decision, "comment", comment == null ? "" : comment));
+        audit.append(programId, stageOf(taskKey).entry("DECISION", actor)
+                .asDeputyOf(onBehalfOf)
+                .on(taskName)
+                .saying(decision + (comment == null ? "" : ": " + comment))
+                .changing(null,
+                        java.util.Map.of("task", taskKey, "decision", decision, "comment", comment == null ? "" : comment)));
         return decisions.save(new Decision(programId, taskKey, taskName, taskId, decision, comment, actor, onBehalfOf));
     }
 

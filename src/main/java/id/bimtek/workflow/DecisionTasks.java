@@ -212,7 +212,7 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         if (newDeadline == null) {
             throw ProblemException.invalid(NEW_DEADLINE, "a new registration deadline is required to EXTEND");
         }
-        if (!newDeadline.isAfter(Instant.now())) {
+        if (!newDeadline.isAfter(Wib.now())) {
             throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future");
         }
         LocalDate firstDay = firstBatchStart.apply(processPrograms.idOf(task));

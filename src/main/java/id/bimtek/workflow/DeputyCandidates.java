@@ -1,13 +1,15 @@
 package id.bimtek.workflow;
 
 import id.bimtek.delegation.Delegations;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code ${deputyCandidates}} on heads' tasks: a head's active deputy is offered the task too (Tasklist shows it). */
+/** On every task offered to heads: a head's active deputy is offered the task too (Tasklist shows it). */
 @Component
-public class DeputyCandidates implements TaskListener {
+@Order(4)
+public class DeputyCandidates implements OnEveryUserTask {
 
     private final Delegations delegations;
 
@@ -16,7 +18,15 @@ public class DeputyCandidates implements TaskListener {
     }
 
     @Override
+    public Set<String> events() {
+        return Set.of(EVENTNAME_CREATE);
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        delegations.deputiesFor(TaskDeadlines.candidateGroups(task)).forEach(task::addCandidateUser);
+        Set<String> groups = TaskDeadlines.candidateGroups(task);
+        if (groups.stream().anyMatch(Delegations.HEAD_GROUPS::contains)) {
+            delegations.deputiesFor(groups).forEach(task::addCandidateUser);
+        }
     }
 }

@@ -2,6 +2,7 @@ package id.bimtek.workflow;
 
 import java.util.Map;
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.JobState;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +29,14 @@ class EngineEventAudit {
     /** Process instance to programme, learnt from the start event (the programme row does not know it yet). */
     private final Map<String, Long> programOfInstance = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<ProgramRepository> programs;
     private final ObjectProvider<AuditTrail> audit;
 
     private final ObjectProvider<IdentityService> identity;
 
-    EngineEventAudit(JdbcTemplate jdbc, ObjectProvider<AuditTrail> audit, ObjectProvider<IdentityService> identity) {
+    EngineEventAudit(ObjectProvider<ProgramRepository> programs, ObjectProvider<AuditTrail> audit, ObjectProvider<IdentityService> identity) {
         this.identity = identity;
-        this.jdbc = jdbc;
+        this.programs = programs;
         this.audit = audit;
     }
 
@@ -44,8 +44,8 @@ class EngineEventAudit {
     public void onHistoryEvent(HistoryEvent event) {
         if (event instanceof HistoricProcessInstanceEventEntity start && start.getBusinessKey() != null
                 && HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(event.getEventType())) {
-            jdbc.queryForList("select id from program where code = ?", Long.class, start.getBusinessKey()).stream()
-                    .findFirst().ifPresent(programId -> programOfInstance.put(start.getProcessInstanceId(), programId));
+            programs.getObject().findIdByCode(start.getBusinessKey())
+                    .ifPresent(programId -> programOfInstance.put(start.getProcessInstanceId(), programId));
             return;
         }
         if (event instanceof HistoricProcessInstanceEventEntity
@@ -114,11 +114,13 @@ class EngineEventAudit {
         if (processInstanceId == null) {
             return;
         }
-        Long programId = programOfInstance.computeIfAbsent(processInstanceId, id -> jdbc.queryForList(
-                "select id from program where process_instance_id = ?", Long.class, id).stream().findFirst().orElse(null));
+        Long programId = programOfInstance.computeIfAbsent(processInstanceId,
+                id -> programs.getObject().findIdByProcessInstanceId(id).orElse(null));
         if (programId != null) {
-            audit.getObject().append(programId, AuditTrail.Stage.PROCESS, kind, ActingUser.of(identity.getObject()), null,
-                    activity, detail, null, value);
+            audit.getObject().append(programId, AuditTrail.Stage.PROCESS.entry(kind, ActingUser.of(identity.getObject()))
+                    .on(activity)
+                    .saying(detail)
+                    .changing(null, value));
         }
     }
 }

@@ -86,9 +86,11 @@ public class RegistrationDeadlines {
         management.setJobDuedate(timer.getId(), Date.from(next));
         String decision = deadline == null ? "CLOSE_REGISTRATION" : "MOVE_DEADLINE";
         decisions.record(programId, STEP, "Ubah batas pendaftaran", null, decision, reason.strip(), user, null);
-        audit.append(programId, AuditTrail.Stage.REGISTRATION, "REGISTRATION_DEADLINE_CHANGED", user, null, program.getCode(),
-                before + " → " + next, Map.of("registrationDeadline", String.valueOf(before)),
-                Map.of("registrationDeadline", next.toString(), "reason", reason.strip()));
+        audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_DEADLINE_CHANGED", user)
+                .on(program.getCode())
+                .saying(before + " → " + next)
+                .changing(Map.of("registrationDeadline", String.valueOf(before)),
+                        Map.of("registrationDeadline", next.toString(), "reason", reason.strip())));
         return next;
     }
 }

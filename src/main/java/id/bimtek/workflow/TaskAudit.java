@@ -68,7 +68,9 @@ public class TaskAudit implements OnEveryUserTask {
                 return;
             }
         }
-        audit.append(processPrograms.idOf(task), DecisionLog.stageOf(task.getTaskDefinitionKey()), kind, actor,
-                null, task.getName(), detail, null, value);
+        audit.append(processPrograms.idOf(task), DecisionLog.stageOf(task.getTaskDefinitionKey()).entry(kind, actor)
+                .on(task.getName())
+                .saying(detail)
+                .changing(null, value));
     }
 }

@@ -26,7 +26,7 @@ public interface TaskCompletion<C> {
 
     /**
      * Refuses the completion, on every surface (Tasklist too), while the stage's records do not allow it; called
-     * by the gate's {@code ${taskCompletionCheck}} listener on the task's {@code complete} event.
+     * by the gate on the task's {@code complete} event ({@code TaskCompletionCheck}, on every user task).
      */
     default void checkCompletable(OpenTask task) {
     }

@@ -3,13 +3,15 @@ package id.bimtek.workflow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code ${taskCompletionCheck}} on {@code complete}: the task's {@link TaskCompletion} may refuse, whoever completes it. */
-@Component("taskCompletionCheck")
-class TaskCompletionCheck implements TaskListener {
+/** On every task's {@code complete}, before anything else: the task's {@link TaskCompletion} may refuse, whoever completes it. */
+@Component
+@Order(0)
+class TaskCompletionCheck implements OnEveryUserTask {
 
     private final Map<String, TaskCompletion<?>> completions = new HashMap<>();
     private final ProcessPrograms processPrograms;
@@ -17,6 +19,11 @@ class TaskCompletionCheck implements TaskListener {
     TaskCompletionCheck(List<TaskCompletion<?>> completions, ProcessPrograms processPrograms) {
         completions.forEach(completion -> completion.taskKeys().forEach(key -> this.completions.put(key, completion)));
         this.processPrograms = processPrograms;
+    }
+
+    @Override
+    public Set<String> events() {
+        return Set.of(EVENTNAME_COMPLETE);
     }
 
     @Override
