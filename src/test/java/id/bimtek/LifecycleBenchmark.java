@@ -11,7 +11,6 @@ import id.bimtek.delivery.AttendanceService;
 import id.bimtek.followup.FollowUpService;
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
-import id.bimtek.registration.RegistrationView;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.math.BigDecimal;

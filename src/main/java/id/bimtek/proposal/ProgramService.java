@@ -7,7 +7,6 @@ import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

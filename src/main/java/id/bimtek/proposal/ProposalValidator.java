@@ -3,7 +3,6 @@ package id.bimtek.proposal;
 import id.bimtek.budget.BudgetService;
 import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.Wib;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

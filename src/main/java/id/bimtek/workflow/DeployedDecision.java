@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * <p>
  * A newly deployed version applies within {@link #RECHECK} (by the engine's clock). A table is a pure
  * function of its inputs, so results for recurring inputs (a handful of distinct combinations) are
- * remembered per table version.
+ * remembered per table version. Why in-process and beside the engine: ADR 11.
  */
 public final class DeployedDecision {
 

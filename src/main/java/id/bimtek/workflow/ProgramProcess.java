@@ -25,7 +25,7 @@ public class ProgramProcess implements ProposalProcess {
     private final WorkflowTasks workflowTasks;
     private final Directory directory;
 
-    // the task completions WorkflowTasks holds use the stages that use this gate
+    // lazily: WorkflowTasks holds the stages' task completions, and the proposal stage, which they use, uses this gate
     ProgramProcess(RuntimeService runtime, TaskService tasks, @Lazy WorkflowTasks workflowTasks, Directory directory) {
         this.runtime = runtime;
         this.tasks = tasks;
