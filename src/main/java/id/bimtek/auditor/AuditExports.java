@@ -1,7 +1,7 @@
 package id.bimtek.auditor;
 
 import id.bimtek.audit.AuditTrail;
-import com.lowagie.text.Chunk;
+import id.bimtek.shared.Words;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -14,7 +14,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,13 +34,14 @@ public class AuditExports {
             "tahap", "jenis", "pelaku", "atas_nama", "keterangan", "perubahan"};
 
     private final Labels labels;
-    private static final int ROWS_PER_FLUSH = 100;
 
     private final Timeline timeline;
+    private final Words words;
 
-    public AuditExports(Labels labels, Timeline timeline) {
+    public AuditExports(Labels labels, Timeline timeline, Words words) {
         this.labels = labels;
         this.timeline = timeline;
+        this.words = words;
     }
 
     /**
@@ -77,9 +77,8 @@ public class AuditExports {
     }
 
     /**
-     * The document written page by page as it is laid out: a stage's table goes to the writer every
-     * {@value #ROWS_PER_FLUSH} rows (OpenPDF's large-table mode), so ten thousand records neither wait for the
-     * whole table nor lay it out again and again.
+     * The document written page by page as it is set: the header and budget through OpenPDF's layout, the timeline
+     * by {@link TimelineSheet}, row by row onto the pages, so ten thousand records reach the auditor as they are set.
      */
     public void pdf(AuditorQueries.ProgramHeader program, AuditorQueries.ProgramMoney money,
                     List<AuditTrail.Record> records, AuditFilter filter, AuditTrail.Verification verification,
@@ -88,13 +87,12 @@ public class AuditExports {
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
         Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
         Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
-        Font smallBold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
         String verified = verification.valid()
                 ? "Rantai audit TERVERIFIKASI (" + verification.records() + " catatan)"
                 : "Rantai audit RUSAK pada catatan " + verification.firstBadSeq() + ": " + verification.problem();
 
         Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 36);
-        PdfWriter.getInstance(document, out);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
         document.addTitle("Jejak audit " + program.code());
         document.addSubject(program.title());
         document.addCreator("Bimtek lifecycle engine");
@@ -111,7 +109,7 @@ public class AuditExports {
         head.setWidthPercentage(100);
         head.setSpacingBefore(6);
         cellPair(head, "Kode program", program.code(), bold, normal);
-        cellPair(head, "Status", program.status(), bold, normal);
+        cellPair(head, "Status", words.status(program.status()), bold, normal);
         cellPair(head, "Instansi", program.agency(), bold, normal);
         cellPair(head, "Jenis", program.kind(), bold, normal);
         cellPair(head, "Mata anggaran", program.lineCode() + " — " + program.lineName(), bold, normal);
@@ -132,53 +130,32 @@ public class AuditExports {
         cellPair(budget, "Mata anggaran: sisa pagu", labels.rupiah(program.lineRemaining()), bold, normal);
         document.add(budget);
 
-        Paragraph timelineTitle = new Paragraph("Linimasa (" + records.size() + " catatan"
+        TimelineSheet sheet = new TimelineSheet(document, writer);
+        sheet.heading("Linimasa (" + records.size() + " catatan"
                 + (filter.isEmpty() ? "" : "; disaring: " + describe(filter))
-                + (filter.engineSteps() ? "" : "; langkah mesin tidak dicantumkan") + ")", bold);
-        timelineTitle.setSpacingBefore(8);
-        document.add(timelineTitle);
+                + (filter.engineSteps() ? "" : "; langkah mesin tidak dicantumkan") + ")", 9, 8);
         for (Timeline.StageGroup group : timeline.whole(records, filter).groups()) {
-            Paragraph stage = new Paragraph(group.name() + " (" + group.items().size() + " catatan)", title);
-            stage.setSpacingBefore(8);
-            document.add(stage);
+            sheet.heading(group.name() + " (" + group.items().size() + " catatan)", 14, 8);
             for (Timeline.Item decision : group.decisions()) {
-                document.add(new Paragraph("Keputusan " + decision.record().subject() + ": " + decision.what() + " — "
+                sheet.text("Keputusan " + decision.record().subject() + ": " + decision.what() + " — "
                         + decision.actor() + (decision.onBehalfOf().isEmpty() ? "" : " atas nama " + decision.onBehalfOf())
-                        + ", " + labels.time(decision.record().recordedAt()), bold));
+                        + ", " + labels.time(decision.record().recordedAt()), true);
             }
-            PdfPTable table = new PdfPTable(new float[] {0.4f, 1.3f, 1.4f, 1.5f, 1.8f, 2.6f, 3.2f});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(3);
-            table.setHeaderRows(1);
-            table.setComplete(false);
-            int rows = 0;
-            for (String label : new String[] {"No", "Waktu (WIB)", "Jenis", "Pelaku", "Subjek", "Keterangan", "Perubahan"}) {
-                PdfPCell cell = new PdfPCell(new Phrase(label, smallBold));
-                cell.setBackgroundColor(new Color(230, 230, 230));
-                table.addCell(cell);
-            }
+            sheet.table(new float[] {0.4f, 1.3f, 1.4f, 1.5f, 1.8f, 2.6f, 3.2f},
+                    "No", "Waktu (WIB)", "Jenis", "Pelaku", "Subjek", "Keterangan", "Perubahan");
             for (Timeline.Item item : group.items()) {
                 AuditTrail.Record record = item.record();
-                for (String text : new String[] {String.valueOf(record.seq()), labels.time(record.recordedAt()),
-                        item.kind(), item.actor() + (item.onBehalfOf().isEmpty() ? "" : " atas nama " + item.onBehalfOf()),
-                        record.subject(), item.what(), String.join("\n", item.changes().stream()
-                                .map(Changes.Change::inWords).toList())}) {
-                    table.addCell(new PdfPCell(new Phrase(text == null ? "" : text, small)));
-                }
-                if (++rows % ROWS_PER_FLUSH == 0) {
-                    document.add(table);
-                }
+                sheet.row(String.valueOf(record.seq()), labels.time(record.recordedAt()), item.kind(),
+                        item.actor() + (item.onBehalfOf().isEmpty() ? "" : " atas nama " + item.onBehalfOf()),
+                        record.subject(), item.what(),
+                        String.join("\n", item.changes().stream().map(Changes.Change::inWords).toList()));
             }
-            table.setComplete(true);
-            document.add(table);
+            sheet.endTable();
         }
-
-        Paragraph closing = new Paragraph();
-        closing.setSpacingBefore(8);
-        closing.add(new Chunk("Verifikasi rantai hash: ", bold));
-        closing.add(new Chunk(verified + ". Hash terakhir: " + (lastHash == null ? "-" : lastHash) + ". Dibuat "
-                + labels.time(generatedAt) + " oleh " + generatedBy + ".", normal));
-        document.add(closing);
+        sheet.heading("Verifikasi rantai hash", 9, 8);
+        sheet.text(verified + ". Hash terakhir: " + (lastHash == null ? "-" : lastHash) + ". Dibuat "
+                + labels.time(generatedAt) + " oleh " + generatedBy + ".", false);
+        sheet.finish();
         document.close();
     }
 
