@@ -96,8 +96,8 @@ public class Delegations {
         Map<String, List<String>> principals = new java.util.LinkedHashMap<>();
         for (String principal : jdbc.queryForList("""
                 select distinct principal from delegation
-                 where deputy = ? and revoked_at is null and valid_from <= ? and valid_until > ?""",
-                String.class, deputy, now(), now())) {
+                 where deputy = ? and revoked_at is null and tstzrange(valid_from, valid_until) @> ?::timestamptz""",
+                String.class, deputy, Wib.sqlNow())) {
             principals.put(principal, headGroupsOf(principal));
         }
         return principals;
@@ -137,8 +137,8 @@ public class Delegations {
     public List<String> deputiesFor(Set<String> candidateGroups) {
         return jdbc.query("""
                 select deputy, principal from delegation
-                 where revoked_at is null and valid_from <= ? and valid_until > ?""",
-                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal")), now(), now()).stream()
+                 where revoked_at is null and tstzrange(valid_from, valid_until) @> ?::timestamptz""",
+                (rs, row) -> Map.entry(rs.getString("deputy"), rs.getString("principal")), Wib.sqlNow()).stream()
                 .filter(delegation -> headGroupsOf(delegation.getValue()).stream().anyMatch(candidateGroups::contains))
                 .map(Map.Entry::getKey).distinct().toList();
     }
@@ -157,10 +157,5 @@ public class Delegations {
                 rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
                 rs.getString("reason"), rs.getString("created_by"),
                 rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
-    }
-
-    /** The one clock (the engine's), as SQL receives it. */
-    private static Timestamp now() {
-        return Timestamp.from(Wib.now());
     }
 }

@@ -56,7 +56,7 @@ public class Eligibility {
                  where kind = ? and (program_id is null or program_id <> ?)
                  group by nik""", rs -> {
             secondsSinceCompletion.put(rs.getString("nik"), rs.getDouble("seconds_since"));
-        }, java.sql.Timestamp.from(Wib.now()), niks, niks, kind, programId);
+        }, Wib.sqlNow(), niks, niks, kind, programId);
         return applicants.stream().map(applicant -> {
             Double secondsSince = secondsSinceCompletion.get(applicant.nik());
             double years = secondsSince == null ? -1.0 : secondsSince / SECONDS_PER_YEAR;

@@ -49,13 +49,13 @@ public class OpenProgrammes {
     /** Every open programme, the one closing first at the top. */
     @Transactional(readOnly = true)
     public List<Programme> all() {
-        return withBatches(jdbc.query(OPEN + " order by registration_deadline, id", OpenProgrammes::programme, now()));
+        return withBatches(jdbc.query(OPEN + " order by registration_deadline, id", OpenProgrammes::programme, Wib.sqlNow()));
     }
 
     /** The programme if it is open for registration. */
     @Transactional(readOnly = true)
     public Optional<Programme> find(long programId) {
-        return withBatches(jdbc.query(OPEN + " and id = ?", OpenProgrammes::programme, now(), programId)).stream().findFirst();
+        return withBatches(jdbc.query(OPEN + " and id = ?", OpenProgrammes::programme, Wib.sqlNow(), programId)).stream().findFirst();
     }
 
     private List<Programme> withBatches(List<Programme> programmes) {
@@ -84,10 +84,5 @@ public class OpenProgrammes {
         return new Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("agency"),
                 rs.getTimestamp("registration_deadline").toInstant().atZone(Wib.ZONE),
                 new StringListConverter().convertToEntityAttribute(rs.getString("tracks")), List.of());
-    }
-
-    /** The one clock (the engine's), as SQL receives it. */
-    private static java.sql.Timestamp now() {
-        return java.sql.Timestamp.from(Wib.now());
     }
 }

@@ -236,7 +236,7 @@ class SeatAllocator implements SmartLifecycle {
                     rs.getInt("taken"), rs.getInt("waitlisted")));
         }, programId);
         // read under the batch locks: closing registration holds them while it changes the status
-        Timestamp now = Timestamp.from(Wib.now()); // the one clock: the engine's, which tests move
+        Timestamp now = Wib.sqlNow(); // the one clock: the engine's, which tests move
         Map<String, Object> program = jdbc.queryForList("""
                 select status, allocation_mode, registration_deadline > ? as before_deadline, ?::timestamptz as at, title
                   from program where id = ?""", now, now, programId).stream().findFirst().orElse(null);

@@ -128,7 +128,7 @@ public class SeatOffers {
         // the offer time holds even when the timer that ends the offer runs a little late
         int accepted = jdbc.update("""
                 update registration set status = 'REGISTERED', status_changed_at = now()
-                 where id = ? and status = 'OFFERED' and offer_expires_at > ?""", registrationId, Timestamp.from(Wib.now()));
+                 where id = ? and status = 'OFFERED' and offer_expires_at > ?""", registrationId, Wib.sqlNow());
         if (accepted == 0) {
             throw offerEnded(registrationId);
         }

@@ -1,5 +1,6 @@
 package id.bimtek.shared;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +20,11 @@ public final class Wib {
      */
     public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Now, by the engine's clock, as SQL that decides by time receives it (ADR 10). */
+    public static Timestamp sqlNow() {
+        return Timestamp.from(now());
     }
 
     /** Today's date in WIB, by the engine's clock. */

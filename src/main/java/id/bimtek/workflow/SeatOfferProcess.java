@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class SeatOfferProcess {
 
     public static final String PROCESS_KEY = "seat-offer";
+    private static final String BUSINESS_KEY_PREFIX = "pendaftaran-";
 
     public static final String REGISTRATION_ID = "registrationId";
     public static final String PROGRAM_ID = "programId";
@@ -47,7 +48,7 @@ public class SeatOfferProcess {
 
     /** The offer's business key: the registration's id, never its reference (the applicant's secret, shown in Cockpit). */
     public static String businessKeyOf(long registrationId) {
-        return "pendaftaran-" + registrationId;
+        return BUSINESS_KEY_PREFIX + registrationId;
     }
 
     /** Starts the offer's process in the caller's transaction; returns its instance id. */
@@ -78,7 +79,7 @@ public class SeatOfferProcess {
 
     /** {@code ${seatOfferProcess.registrationIdOf(execution)}}: from the business key (fixed at start), not from a variable. */
     public long registrationIdOf(DelegateExecution execution) {
-        return Long.parseLong(execution.getProcessBusinessKey().substring("pendaftaran-".length()));
+        return Long.parseLong(execution.getProcessBusinessKey().substring(BUSINESS_KEY_PREFIX.length()));
     }
 
     /** {@code ${seatOfferProcess.reminderDueAt(offerTime)}}: twelve hours before the offer ends, or halfway through a short one. */

@@ -1,8 +1,5 @@
 package id.bimtek.workflow;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.core.annotation.Order;
@@ -13,11 +10,11 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class TaskCompletionCheck implements OnEveryUserTask {
 
-    private final Map<String, TaskCompletion<?>> completions = new HashMap<>();
+    private final TaskCompletions completions;
     private final ProcessPrograms processPrograms;
 
-    TaskCompletionCheck(List<TaskCompletion<?>> completions, ProcessPrograms processPrograms) {
-        completions.forEach(completion -> completion.taskKeys().forEach(key -> this.completions.put(key, completion)));
+    TaskCompletionCheck(TaskCompletions completions, ProcessPrograms processPrograms) {
+        this.completions = completions;
         this.processPrograms = processPrograms;
     }
 
@@ -28,10 +25,7 @@ class TaskCompletionCheck implements OnEveryUserTask {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskCompletion<?> completion = completions.get(task.getTaskDefinitionKey());
-        if (completion != null) {
-            completion.checkCompletable(new TaskCompletion.OpenTask(task.getId(), task.getTaskDefinitionKey(),
-                    processPrograms.idOf(task)));
-        }
+        completions.forTask(task.getTaskDefinitionKey()).ifPresent(completion -> completion.checkCompletable(
+                new TaskCompletion.OpenTask(task.getId(), task.getTaskDefinitionKey(), processPrograms.idOf(task))));
     }
 }

@@ -6,7 +6,6 @@ import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.CurrentUser;
 import id.bimtek.shared.ProblemException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,22 +39,19 @@ public class WorkflowTasks {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final ProgramRepository programs;
-    private final Map<String, TaskCompletion<?>> completions;
+    private final TaskCompletions completions;
     private final TaskCommands commands;
     private final Delegations delegations;
 
     public WorkflowTasks(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgramRepository programs,
-                         List<TaskCompletion<?>> completions, TaskCommands commands, Delegations delegations) {
+                         TaskCompletions completions, TaskCommands commands, Delegations delegations) {
         this.delegations = delegations;
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
         this.programs = programs;
         this.commands = commands;
-        this.completions = new HashMap<>();
-        for (TaskCompletion<?> completion : completions) {
-            completion.taskKeys().forEach(key -> this.completions.put(key, completion));
-        }
+        this.completions = completions;
     }
 
     /** Which of a user's open tasks, in what order, and which page of them. */
@@ -173,7 +169,7 @@ public class WorkflowTasks {
     }
 
     private TaskCompletion<?> completionOf(Task task) {
-        TaskCompletion<?> completion = completions.get(task.getTaskDefinitionKey());
+        TaskCompletion<?> completion = completions.forTask(task.getTaskDefinitionKey()).orElse(null);
         if (completion != null) {
             return completion;
         }
