@@ -32,6 +32,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail is complete, append-only, and shows any change made behind the application's back. */
 @LifecycleTest
@@ -48,6 +50,7 @@ class AuditTrailTest {
     @Autowired CancellationService cancellation;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -169,5 +172,33 @@ class AuditTrailTest {
             jdbc.execute("alter table audit_record enable trigger audit_record_no_update");
         }
         assertThat(audit.verify(program.getId()).valid()).isTrue();
+    }
+
+    @Test
+    void aVerificationWhileRecordsAreAppendedNeverTakesTheNewOnesForARemoval() throws Exception {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.Future<?> appender = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+            try {
+                for (int i = 0; i < 300; i++) {
+                    int note = i;
+                    inTransaction.executeWithoutResult(status -> audit.append(program.getId(),
+                            AuditTrail.Stage.REVIEW.entry("NOTE", "staff").on(program.getCode()).saying("catatan " + note)));
+                }
+            } finally {
+                appending.set(false);
+            }
+        });
+        int verified = 0;
+        while (appending.get()) {
+            // the records and the chain's head come from one snapshot: one appended between the two reads is not "removed"
+            AuditTrail.Verification verification = audit.verify(program.getId());
+            assertThat(verification.valid()).as("%s", verification).isTrue();
+            verified++;
+        }
+        appender.get();
+        assertThat(verified).isPositive();
+        assertThat(audit.verified(program.getId()).verification().records()).isEqualTo(audit.of(program.getId()).size());
     }
 }

@@ -121,5 +121,11 @@ class SelectionBenchmark {
                 .build();
         Latency.print("chain verification", 20, () -> ok(client.send(verify,
                 java.net.http.HttpResponse.BodyHandlers.ofString())).length());
+        // the document itself, to look at (pdftoppm -f 1 -l 2 -png target/selection-audit.pdf target/selection-audit)
+        client.send(java.net.http.HttpRequest.newBuilder(verify.uri().resolve("/api/programs/" + program.getId() + "/audit.pdf"))
+                        .header("Authorization", verify.headers().firstValue("Authorization").orElseThrow()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(java.nio.file.Path.of("target/selection-audit.pdf"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
     }
 }

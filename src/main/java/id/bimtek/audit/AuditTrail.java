@@ -20,6 +20,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -178,17 +179,38 @@ public class AuditTrail {
         return actors;
     }
 
-    /** Every programme's chain, verified; the broken ones first. */
-    @Transactional(readOnly = true)
+    /** Every programme's chain, verified; the broken ones first. One snapshot: appends meanwhile are not half seen. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<Verification> verifyAll() {
         return jdbc.queryForList("select program_id from audit_chain_head order by program_id", Long.class).stream()
                 .map(this::verify).sorted(java.util.Comparator.comparing(Verification::valid)).toList();
     }
 
-    /** Recomputes every hash of the programme's chain; names the first record that does not match. */
-    @Transactional(readOnly = true)
-    public Verification verify(long programId) {
+    /** A programme's records and their verification, read from one snapshot of the database. */
+    public record VerifiedTrail(List<Record> records, Verification verification) {
+
+        public String lastHash() {
+            return records.isEmpty() ? null : records.get(records.size() - 1).hash();
+        }
+    }
+
+    /** The records and their verification together: pages and documents that show both read the trail once. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public VerifiedTrail verified(long programId) {
         List<Record> records = of(programId);
+        return new VerifiedTrail(records, verify(programId, records));
+    }
+
+    /**
+     * Recomputes every hash of the programme's chain; names the first record that does not match. The records and the
+     * chain's head are read from one snapshot, so a record appended between the two reads is not taken for a removal.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(long programId) {
+        return verify(programId, of(programId));
+    }
+
+    private Verification verify(long programId, List<Record> records) {
         String prev = GENESIS;
         int expectedSeq = 1;
         for (Record record : records) {

@@ -55,12 +55,12 @@ public class AuditExportController {
                                @RequestParam(defaultValue = "true") boolean engineSteps, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
         AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
-        List<AuditTrail.Record> all = audit.of(id);
         // everything is read before the first byte goes out; the document is then written as it is laid out
+        AuditTrail.VerifiedTrail trail = audit.verified(id);
         AuditorQueries.ProgramMoney money = queries.money(id);
-        AuditTrail.Verification verification = audit.verify(id);
-        List<AuditTrail.Record> chosen = filter.apply(all);
-        String lastHash = all.isEmpty() ? null : all.get(all.size() - 1).hash();
+        AuditTrail.Verification verification = trail.verification();
+        List<AuditTrail.Record> chosen = filter.apply(trail.records());
+        String lastHash = trail.lastHash();
         String generatedBy = caller == null ? "-" : caller.getName();
         Instant generatedAt = Instant.now();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -130,7 +130,7 @@ public class AuditExports {
         cellPair(budget, "Mata anggaran: sisa pagu", labels.rupiah(program.lineRemaining()), bold, normal);
         document.add(budget);
 
-        TimelineSheet sheet = new TimelineSheet(document, writer);
+        TimelineSheet sheet = new TimelineSheet(document, writer, footer);
         sheet.heading("Linimasa (" + records.size() + " catatan"
                 + (filter.isEmpty() ? "" : "; disaring: " + describe(filter))
                 + (filter.engineSteps() ? "" : "; langkah mesin tidak dicantumkan") + ")", 9, 8);

@@ -57,12 +57,13 @@ public class AuditPagesController {
                    Model model, Authentication caller) {
         AuditorQueries.ProgramHeader program = queries.header(id);
         AuditFilter filter = AuditFilter.of(stage, user, kind, from, to, engineSteps);
-        List<AuditTrail.Record> all = audit.of(id);
+        AuditTrail.VerifiedTrail trail = audit.verified(id);
+        List<AuditTrail.Record> all = trail.records();
         model.addAttribute("program", program);
         model.addAttribute("money", queries.money(id));
         model.addAttribute("timeline", timeline.of(all, filter, hal));
         model.addAttribute("total", all.size());
-        model.addAttribute("verification", audit.verify(id));
+        model.addAttribute("verification", trail.verification());
         model.addAttribute("stages", Arrays.asList(AuditTrail.Stage.values()));
         model.addAttribute("users", all.stream().flatMap(r -> java.util.stream.Stream.of(r.actor(), r.onBehalfOf()))
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList());

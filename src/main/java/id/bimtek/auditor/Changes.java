@@ -58,7 +58,9 @@ final class Changes {
             Map.entry("deadline", "batas"), Map.entry("date", "tanggal"), Map.entry("startTime", "jam mulai"),
             Map.entry("endTime", "jam selesai"), Map.entry("topic", "topik"), Map.entry("link", "tautan"),
             Map.entry("notes", "catatan"), Map.entry("realisedItems", "Realisasi"), Map.entry("completed", "lulus"),
-            Map.entry("number", "nomor"), Map.entry("value", "nilai"), Map.entry("variable", "variabel"));
+            Map.entry("number", "nomor"), Map.entry("value", "nilai"), Map.entry("variable", "variabel"),
+            Map.entry("place", "tempat"), Map.entry("start", "jam mulai"), Map.entry("end", "jam selesai"),
+            Map.entry("no", "ke"), Map.entry("seatOfferTime", "waktu menjawab tawaran kursi"));
 
     /**
      * Identifiers of the engine's own bookkeeping, and the task's key that the record's subject already names:

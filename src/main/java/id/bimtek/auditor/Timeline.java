@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,21 +118,46 @@ public class Timeline {
     }
 
     /** An instant as the engine writes it (ISO, UTC): shown in WIB. */
-    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+    private static final Pattern GROUP_SEPARATOR = Pattern.compile(",\\s*");
 
     /** Statuses, decisions, roles and instants are stored as codes; a reader gets their words. */
     private Changes.Change inWords(Changes.Change change) {
         return switch (change.field()) {
-            case "status" -> new Changes.Change(change.field(), word(change.before(), words::status),
-                    word(change.after(), words::status));
+            case "status" -> new Changes.Change(change.field(), word(change.before(), this::status),
+                    word(change.after(), this::status));
             case "keputusan" -> new Changes.Change(change.field(), word(change.before(), words::decision),
                     word(change.after(), words::decision));
             case "ditawarkan kepada" -> new Changes.Change(change.field(), word(change.before(), Timeline::roles),
                     word(change.after(), Timeline::roles));
-            default -> change.after().matches(INSTANT) || change.before().matches(INSTANT)
-                    ? new Changes.Change(change.field(), word(change.before(), this::moment), word(change.after(), this::moment))
-                    : change;
+            // nested fields (a batch's session's mode) by their own name
+            default -> switch (ownName(change.field())) {
+                case "cara" -> new Changes.Change(change.field(), word(change.before(), words::mode),
+                        word(change.after(), words::mode));
+                case "bidang usaha" -> new Changes.Change(change.field(), word(change.before(), this::tracks),
+                        word(change.after(), this::tracks));
+                default -> INSTANT.matcher(change.after()).matches() || INSTANT.matcher(change.before()).matches()
+                        ? new Changes.Change(change.field(), word(change.before(), this::moment), word(change.after(), this::moment))
+                        : change;
+            };
         };
+    }
+
+    /** A programme's status, or else a registration's (both are recorded as "status"). */
+    private String status(String code) {
+        String programme = words.status(code);
+        return programme.equals(code) ? words.registration(code) : programme;
+    }
+
+    /** "Gelombang 1 · Sesi 2 · cara" is a "cara". */
+    private static String ownName(String field) {
+        int nested = field.lastIndexOf(" · ");
+        return nested < 0 ? field : field.substring(nested + " · ".length());
+    }
+
+    private String tracks(String codes) {
+        return String.join(", ", GROUP_SEPARATOR.splitAsStream(codes).map(words::track).toList());
     }
 
     private String moment(String text) {
@@ -143,7 +169,7 @@ public class Timeline {
     }
 
     private static String roles(String groups) {
-        return String.join(", ", java.util.Arrays.stream(groups.split(",\\s*")).map(Roles::nameOf).toList());
+        return String.join(", ", GROUP_SEPARATOR.splitAsStream(groups).map(Roles::nameOf).toList());
     }
 
     private static String word(String code, Function<String, String> words) {

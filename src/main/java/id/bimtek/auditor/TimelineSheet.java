@@ -1,6 +1,7 @@
 package id.bimtek.auditor;
 
 import com.lowagie.text.Document;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
@@ -22,18 +23,28 @@ final class TimelineSheet {
     private static final float LEADING = 8.4f;
     private static final float PADDING = 2f;
     private static final Color HEADER_FILL = new Color(230, 230, 230);
+    /** Lines of a table that a heading or a header keeps with it, rather than stand alone at a page's foot. */
+    private static final int KEPT_WITH_HEADING = 3;
 
     private final Document document;
     private final PdfWriter writer;
     private final BaseFont regular;
     private final BaseFont bold;
+    /** The lowest a line may go: above the page's footer, which OpenPDF draws inside the bottom margin. */
+    private final float bottom;
     private float y;
+    /** Where the table began on this page: its column rules are drawn from there when the page or the table ends. */
+    private float tableTop;
     private float[] columns;
-    private String[] header;
+    /** The table's header row, wrapped; drawn above the first row set on each page. */
+    private List<List<String>> header;
+    private boolean headerPending;
 
-    TimelineSheet(Document document, PdfWriter writer) {
+    /** {@code footer}: the document's footer, laid out on its first page (null without one). */
+    TimelineSheet(Document document, PdfWriter writer, Rectangle footer) {
         this.document = document;
         this.writer = writer;
+        this.bottom = footer == null ? document.bottom() : Math.max(document.bottom(), footer.getTop() + PADDING);
         try {
             this.regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
             this.bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
@@ -46,6 +57,10 @@ final class TimelineSheet {
 
     /** A line (wrapped when long) across the page, in bold at the given size, with space above it. */
     void heading(String text, float size, float spaceBefore) {
+        // kept with what follows: not left alone at the foot of a page
+        if (y - spaceBefore - size * 1.2f - KEPT_WITH_HEADING * LEADING < bottom) {
+            newPage();
+        }
         text(text, bold, size, spaceBefore);
     }
 
@@ -54,7 +69,10 @@ final class TimelineSheet {
         text(text, inBold ? bold : regular, SIZE + 1, 1f);
     }
 
-    /** Starts a table: relative column widths and the header row, repeated at the top of every page it runs onto. */
+    /**
+     * Starts a table: relative column widths and the header row, drawn above the first row and repeated at the top of
+     * every page the table runs onto.
+     */
     void table(float[] relativeWidths, String... labels) {
         float total = 0;
         for (float width : relativeWidths) {
@@ -64,16 +82,40 @@ final class TimelineSheet {
         for (int i = 0; i < relativeWidths.length; i++) {
             columns[i] = relativeWidths[i] / total * (document.right() - document.left());
         }
-        header = labels;
+        header = wrapped(labels, bold);
         y -= 3f;
-        row(labels, bold, true);
+        headerPending = true;
     }
 
+    /**
+     * A row of cells. A row that does not fit below the last one goes to the next page whole; one taller than a page
+     * is continued there, its cells' lines carried on below the repeated header.
+     */
     void row(String... cells) {
-        row(cells, regular, false);
+        List<List<String>> lines = wrapped(cells, regular);
+        int height = linesOf(lines);
+        int from = 0;
+        while (from < height) {
+            int left = height - from;
+            int fits = linesFitting();
+            if (left > fits && (left <= linesOnAFreshPage() || fits < KEPT_WITH_HEADING)) {
+                turnPage();
+                fits = linesFitting();
+            }
+            int count = Math.min(left, fits);
+            piece(lines, from, count, regular, false);
+            from += count;
+            if (from < height) {
+                turnPage();
+            }
+        }
     }
 
     void endTable() {
+        if (headerPending) {
+            piece(header, 0, linesOf(header), bold, true);
+        }
+        columnRules();
         columns = null;
         header = null;
     }
@@ -89,7 +131,7 @@ final class TimelineSheet {
         y -= spaceBefore;
         PdfContentByte content = writer.getDirectContent();
         for (String line : lines) {
-            if (y - leading < document.bottom()) {
+            if (y - leading < bottom) {
                 newPage();
             }
             y -= leading;
@@ -101,49 +143,94 @@ final class TimelineSheet {
         }
     }
 
-    private void row(String[] cells, BaseFont font, boolean isHeader) {
+    private List<List<String>> wrapped(String[] cells, BaseFont font) {
         List<List<String>> lines = new ArrayList<>(cells.length);
-        int most = 1;
         for (int i = 0; i < cells.length; i++) {
-            List<String> wrapped = wrap(cells[i] == null ? "" : cells[i], font, SIZE, columns[i] - 2 * PADDING);
-            lines.add(wrapped);
-            most = Math.max(most, wrapped.size());
+            lines.add(wrap(cells[i] == null ? "" : cells[i], font, SIZE, columns[i] - 2 * PADDING));
         }
-        float height = most * LEADING + 2 * PADDING;
-        if (y - height < document.bottom()) {
-            newPage();
-            if (!isHeader) {
-                row(header, bold, true);
-            }
+        return lines;
+    }
+
+    private static int linesOf(List<List<String>> cells) {
+        int most = 1;
+        for (List<String> cell : cells) {
+            most = Math.max(most, cell.size());
         }
+        return most;
+    }
+
+    /** How many lines of a row fit on this page below what is set, and below the header if it is still to come. */
+    private int linesFitting() {
+        float room = y - bottom - 2 * PADDING - (headerPending ? heightOf(linesOf(header)) : 0);
+        return Math.max(0, (int) Math.floor(room / LEADING));
+    }
+
+    private int linesOnAFreshPage() {
+        return (int) Math.floor((document.top() - bottom - heightOf(linesOf(header)) - 2 * PADDING) / LEADING);
+    }
+
+    private static float heightOf(int lines) {
+        return lines * LEADING + 2 * PADDING;
+    }
+
+    private void turnPage() {
+        if (!headerPending) {
+            columnRules();
+        }
+        newPage();
+        headerPending = true;
+    }
+
+    /** Lines {@code from} to {@code from + count} of each cell as one ruled row; the header first where it is due. */
+    private void piece(List<List<String>> cells, int from, int count, BaseFont font, boolean isHeader) {
+        if (headerPending && !isHeader) {
+            headerPending = false;
+            piece(header, 0, linesOf(header), bold, true);
+        }
+        if (isHeader) {
+            tableTop = y;
+        }
+        float height = heightOf(count);
         PdfContentByte content = writer.getDirectContent();
-        float x = document.left();
+        content.setLineWidth(0.5f);
         if (isHeader) {
             content.setColorFill(HEADER_FILL);
-            content.rectangle(x, y - height, document.right() - x, height);
-            content.fill();
+            content.rectangle(document.left(), y - height, document.right() - document.left(), height);
+            content.fillStroke();
             content.setColorFill(Color.BLACK);
+        } else {
+            // one rule under the row; the columns' rules are drawn once for the whole page
+            content.moveTo(document.left(), y - height);
+            content.lineTo(document.right(), y - height);
+            content.stroke();
         }
-        content.setLineWidth(0.5f);
-        for (float width : columns) {
-            content.rectangle(x, y - height, width, height);
-            x += width;
-        }
-        content.stroke();
         content.beginText();
         content.setFontAndSize(font, SIZE);
-        x = document.left();
-        for (int i = 0; i < cells.length; i++) {
+        float x = document.left();
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> lines = cells.get(i);
             float baseline = y - PADDING - SIZE;
-            for (String line : lines.get(i)) {
+            for (int line = from; line < Math.min(lines.size(), from + count); line++) {
                 content.setTextMatrix(x + PADDING, baseline);
-                content.showText(line);
+                content.showText(lines.get(line));
                 baseline -= LEADING;
             }
             x += columns[i];
         }
         content.endText();
         y -= height;
+    }
+
+    /** The vertical rules of the table's columns on this page, from its header to where it has got to. */
+    private void columnRules() {
+        PdfContentByte content = writer.getDirectContent();
+        float x = document.left();
+        for (int i = 0; i <= columns.length; i++) {
+            content.moveTo(x, tableTop);
+            content.lineTo(x, y);
+            x += i < columns.length ? columns[i] : 0;
+        }
+        content.stroke();
     }
 
     private void newPage() {
@@ -159,16 +246,20 @@ final class TimelineSheet {
         }
         List<String> lines = new ArrayList<>();
         float space = font.getWidthPoint(' ', size);
-        for (String paragraph : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            float used = 0;
-            for (String word : paragraph.split(" ")) {
-                float wordWidth = font.getWidthPoint(word, size);
-                if (line.length() > 0 && used + space + wordWidth <= width) {
-                    line.append(' ').append(word);
-                    used += space + wordWidth;
-                    continue;
-                }
+        StringBuilder line = new StringBuilder();
+        float used = 0;
+        // words and line breaks found by index, not by splitting: a selection's PDF wraps tens of thousands of cells
+        for (int at = 0; at <= text.length(); ) {
+            int end = at;
+            while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != '\n') {
+                end++;
+            }
+            String word = text.substring(at, end);
+            float wordWidth = font.getWidthPoint(word, size);
+            if (line.length() > 0 && used + space + wordWidth <= width) {
+                line.append(' ').append(word);
+                used += space + wordWidth;
+            } else {
                 if (line.length() > 0) {
                     lines.add(line.toString());
                     line.setLength(0);
@@ -185,7 +276,12 @@ final class TimelineSheet {
                 line.append(word);
                 used = wordWidth;
             }
-            lines.add(line.toString());
+            if (end == text.length() || text.charAt(end) == '\n') {
+                lines.add(line.toString());
+                line.setLength(0);
+                used = 0;
+            }
+            at = end + 1;
         }
         return lines;
     }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,6 +32,15 @@ import org.apache.commons.csv.CSVRecord;
  * broken header or a file that is too long is refused with nothing written.
  */
 final class ApplicantCsv {
+
+    private static final Pattern WITHOUT_CONTROLS = Pattern.compile(RegistrationRequest.TEXT);
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern DAY_FIRST_DATE = Pattern.compile("\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}");
+    private static final DateTimeFormatter ISO_DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY_FIRST_FORMAT = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** The columns of the file, the property of {@link RegistrationRequest} each fills, and their other names. */
     enum Column {
@@ -125,7 +135,7 @@ final class ApplicantCsv {
                 throw ProblemException.invalid(Column.EARLIER_COMPLETED.property, "the year " + completed.getYear()
                         + " is in the future");
             }
-            if (earlier != null && (earlier.length() > 300 || !earlier.matches(RegistrationRequest.TEXT))) {
+            if (earlier != null && (earlier.length() > 300 || !WITHOUT_CONTROLS.matcher(earlier).matches())) {
                 throw ProblemException.invalid(Column.EARLIER_PROGRAMME.property,
                         "must be at most 300 characters without control characters");
             }
@@ -142,15 +152,14 @@ final class ApplicantCsv {
                 return null;
             }
             try {
-                if (yearAlone && written.matches("\\d{4}")) {
+                if (yearAlone && YEAR.matcher(written).matches()) {
                     return LocalDate.of(Integer.parseInt(written), 12, 31);
                 }
-                if (written.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
-                    return LocalDate.parse(written, DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT));
+                if (ISO_DATE.matcher(written).matches()) {
+                    return LocalDate.parse(written, ISO_DATE_FORMAT);
                 }
-                if (written.matches("\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}")) {
-                    return LocalDate.parse(written.replace('-', '/'),
-                            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
+                if (DAY_FIRST_DATE.matcher(written).matches()) {
+                    return LocalDate.parse(written.replace('-', '/'), DAY_FIRST_FORMAT);
                 }
             } catch (DateTimeException notADate) {
                 // the message below says what is expected

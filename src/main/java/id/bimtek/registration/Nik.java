@@ -39,7 +39,7 @@ final class Nik {
 
     /** The first structural problem of the NIK, or empty when it is well-formed. */
     static Optional<Problem> problemOf(String nik) {
-        if (nik == null || !nik.matches("\\d{16}")) {
+        if (nik == null || nik.length() != 16 || !nik.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.of(Problem.DIGITS);
         }
         if (!PROVINCES.contains(nik.substring(0, 2))) {

@@ -108,6 +108,8 @@ class AuditorViewTest {
         reader.close();
         assertThat(text.toString()).contains(program.getCode(), "Disperindakop dan UKM Kota Tangerang", line.getCode(),
                 "24.600.000,00", "500.000.000,00", "TERVERIFIKASI", "Keputusan");
+        // the proposal's sessions in words: how and where they are held, not the codes stored
+        assertThat(text.toString()).contains("Sesi 1 · cara: tatap muka", "Sesi 1 · tempat: ").doesNotContain("ON_SITE");
         assertThat(as("staff").getForEntity("/api/programs/" + program.getId() + "/audit.pdf", byte[].class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
