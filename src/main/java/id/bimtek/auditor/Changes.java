@@ -60,7 +60,10 @@ final class Changes {
             Map.entry("notes", "catatan"), Map.entry("realisedItems", "Realisasi"), Map.entry("completed", "lulus"),
             Map.entry("number", "nomor"), Map.entry("value", "nilai"), Map.entry("variable", "variabel"),
             Map.entry("place", "tempat"), Map.entry("start", "jam mulai"), Map.entry("end", "jam selesai"),
-            Map.entry("no", "ke"), Map.entry("seatOfferTime", "waktu menjawab tawaran kursi"));
+            Map.entry("no", "ke"), Map.entry("seatOfferTime", "waktu menjawab tawaran kursi"),
+            Map.entry("batch", "gelombang"), Map.entry("nik", "NIK"), Map.entry("registrationId", "no. pendaftaran"),
+            Map.entry("lineCeiling", "pagu mata anggaran"), Map.entry("lineCommitted", "komitmen mata anggaran"),
+            Map.entry("lineRealised", "realisasi mata anggaran"));
 
     /**
      * Identifiers of the engine's own bookkeeping, and the task's key that the record's subject already names:

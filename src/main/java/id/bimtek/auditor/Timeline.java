@@ -137,11 +137,16 @@ public class Timeline {
                         word(change.after(), words::mode));
                 case "bidang usaha" -> new Changes.Change(change.field(), word(change.before(), this::tracks),
                         word(change.after(), this::tracks));
-                default -> INSTANT.matcher(change.after()).matches() || INSTANT.matcher(change.before()).matches()
+                default -> isInstant(change.after()) || isInstant(change.before())
                         ? new Changes.Change(change.field(), word(change.before(), this::moment), word(change.after(), this::moment))
                         : change;
             };
         };
+    }
+
+    /** The length and the 'T' first, so most values (names, numbers) skip the pattern. */
+    private static boolean isInstant(String text) {
+        return text.length() >= 17 && text.charAt(10) == 'T' && INSTANT.matcher(text).matches();
     }
 
     /** A programme's status, or else a registration's (both are recorded as "status"). */

@@ -3,11 +3,13 @@ package id.bimtek.auditor;
 import com.lowagie.text.Document;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,8 @@ final class TimelineSheet {
     private static final float SIZE = 7f;
     private static final float LEADING = 8.4f;
     private static final float PADDING = 2f;
+    /** The standard fonts' encoding here ({@code BaseFont.WINANSI}); what it cannot show becomes '?'. */
+    private static final Charset WIN_ANSI = Charset.forName("windows-1252");
     private static final Color HEADER_FILL = new Color(230, 230, 230);
     /** Lines of a table that a heading or a header keeps with it, rather than stand alone at a page's foot. */
     private static final int KEPT_WITH_HEADING = 3;
@@ -138,7 +142,7 @@ final class TimelineSheet {
             content.beginText();
             content.setFontAndSize(font, size);
             content.setTextMatrix(document.left(), y + size * 0.25f);
-            content.showText(line);
+            show(content, line);
             content.endText();
         }
     }
@@ -212,7 +216,7 @@ final class TimelineSheet {
             float baseline = y - PADDING - SIZE;
             for (int line = from; line < Math.min(lines.size(), from + count); line++) {
                 content.setTextMatrix(x + PADDING, baseline);
-                content.showText(lines.get(line));
+                show(content, lines.get(line));
                 baseline -= LEADING;
             }
             x += columns[i];
@@ -233,6 +237,26 @@ final class TimelineSheet {
         content.stroke();
     }
 
+    /**
+     * What {@code showText} writes, for the standard fonts used here: the text in WinAnsi as a string in the content
+     * stream. OpenPDF's own looks its encoding up by a lower-cased name on every call (a sixth of this document's
+     * time) and notes the characters used, which only an embedded font needs.
+     */
+    private static void show(PdfContentByte content, String text) {
+        ByteBuffer out = content.getInternalBuffer();
+        out.append('(');
+        for (byte b : text.getBytes(WIN_ANSI)) {
+            if (b == '(' || b == ')' || b == '\\') {
+                out.append('\\');
+            } else if (b == '\r') {
+                out.append("\\r");
+                continue;
+            }
+            out.append(b);
+        }
+        out.append(")Tj\n");
+    }
+
     private void newPage() {
         writer.setPageEmpty(false);
         document.newPage();
@@ -248,22 +272,23 @@ final class TimelineSheet {
         float space = font.getWidthPoint(' ', size);
         StringBuilder line = new StringBuilder();
         float used = 0;
-        // words and line breaks found by index, not by splitting: a selection's PDF wraps tens of thousands of cells
+        // words and line breaks found by index and measured as they are read: a selection's PDF wraps 50,000 cells
         for (int at = 0; at <= text.length(); ) {
             int end = at;
-            while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != '\n') {
-                end++;
+            int units = 0;
+            for (char c; end < text.length() && (c = text.charAt(end)) != ' ' && c != '\n'; end++) {
+                units += font.getWidth(c);
             }
-            String word = text.substring(at, end);
-            float wordWidth = font.getWidthPoint(word, size);
+            float wordWidth = units * size / 1000f;
             if (line.length() > 0 && used + space + wordWidth <= width) {
-                line.append(' ').append(word);
+                line.append(' ').append(text, at, end);
                 used += space + wordWidth;
             } else {
                 if (line.length() > 0) {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
+                String word = text.substring(at, end);
                 while (wordWidth > width && word.length() > 1) {
                     int fits = 1;
                     while (fits < word.length() && font.getWidthPoint(word.substring(0, fits + 1), size) <= width) {
