@@ -37,7 +37,9 @@ year=$(date +%Y); reason=""
 [ "${last:0:4}" = "$year" ] || reason=",\"fiscalYearReason\":\"benchmark at the turn of the year\""
 id=$(call staff POST /api/programs "{\"title\":\"Bimtek Menjahit (benchmark)\",\"kind\":\"BIMTEK\",\"agency\":\"Disperindakop dan UKM Kota Tangerang\",\"budgetLineCode\":\"3.31.01.2.01.0003\",\"fiscalYear\":$year$reason,\"registrationDeadline\":\"$deadline\",\"minimumParticipants\":1,\"tracks\":[\"APPAREL\"],\"batches\":[{\"name\":\"Gelombang 1\",\"track\":\"APPAREL\",\"startDate\":\"$first\",\"endDate\":\"$last\",\"venue\":\"SMKN 3\",\"mode\":\"OFFLINE\",\"quota\":39,\"sessions\":3}],\"budgetItems\":[{\"description\":\"Honorarium instruktur\",\"amount\":9000000}]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 call staff POST /api/programs/$id/submit | python3 -c 'import json,sys; p=json.load(sys.stdin); print("programme", p["id"], p["status"])' 
-task() { call "$1" GET "/api/tasks?programId=$id&key=$2" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])"; }
+# the next task is created by the job executor moments after the previous step: wait for it
+task() { for _ in $(seq 50); do t=$(call "$1" GET "/api/tasks?programId=$id&key=$2" | python3 -c "import json,sys; l=json.load(sys.stdin); print(l[0]['id'] if l else '')");
+  [ -n "$t" ] && { echo "$t"; return; }; sleep 0.2; done; echo "no task $2 for $1" >&2; return 1; }
 call division-head POST /api/tasks/$(task division-head reviewProposal)/complete '{"decision":"APPROVE"}'
 call department-head POST /api/tasks/$(task department-head approveBudget)/complete '{"decision":"APPROVE"}'
 echo "programme $id open for registration; $clients clients for $seconds s"

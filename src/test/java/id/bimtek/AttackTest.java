@@ -419,6 +419,16 @@ class AttackTest {
                 lifecycle.budgetLine(500_000_000))).getId(), HttpMethod.GET, HttpEntity.EMPTY, String.class);
         assertThat(form.getHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .contains("SameSite=Lax").contains("HttpOnly"));
+
+        // an applicant's API request: the security headers, and no session (applicants never have one)
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> registration = http.exchange("/api/programs/" + lifecycle.approved(lifecycle.sewingBimtek(
+                        lifecycle.budgetLine(500_000_000))).getId() + "/registrations", HttpMethod.POST,
+                new HttpEntity<>(Lifecycle.applicant("Siti Aminah", "Gelombang 1"), json), String.class);
+        assertThat(registration.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registration.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(registration.getHeaders().get("Set-Cookie")).isNull();
     }
 
     // 6. the webapps' plugin APIs keep to their roles, and malformed paths are a plain 400

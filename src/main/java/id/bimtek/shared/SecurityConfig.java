@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Everything requires authentication except what applicants need (registering, withdrawing, answering a
@@ -30,6 +31,13 @@ public class SecurityConfig {
     private static final String DIVISION_HEAD = Roles.roleOf(Roles.DIVISION_HEAD);
     private static final String ADMIN = Roles.roleOf(Roles.ADMIN);
     private static final String AUDITOR = Roles.roleOf(Roles.AUDITOR);
+
+    /** What applicants send: registering, withdrawing, answering a seat offer. */
+    private static final RequestMatcher APPLICANT_API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations"),
+            PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/withdraw"),
+            PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/accept-offer"),
+            PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/decline-offer"));
 
     /** The Camunda webapps run their own session login and CSRF protection against the same identity service. */
     @Bean
@@ -111,11 +119,7 @@ public class SecurityConfig {
     @Bean
     @Order(5)
     SecurityFilterChain applicantApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/withdraw"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/accept-offer"),
-                        PathPatternRequestMatcher.withDefaults().matcher(POST, "/api/programs/*/registrations/decline-offer")))
+        return http.securityMatcher(APPLICANT_API)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -123,7 +127,29 @@ public class SecurityConfig {
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
+                // nobody is signed in: no request wrapper that asks Spring Security who is
+                .servletApi(servletApi -> servletApi.disable())
                 .build();
+    }
+
+    /**
+     * Applicants' API requests pass Spring Session by: they never have a session, and its request wrapper is one
+     * more layer each of Spring MVC's many {@code getMethod()} calls goes through while it finds the handler. The
+     * filter skips a request marked as already filtered (its {@code OncePerRequestFilter} contract).
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> applicantApiWithoutSession() {
+        // the attribute Spring Session's (package-private) OncePerRequestFilter looks for
+        String alreadyFiltered = SessionRepositoryFilter.class.getName() + ".FILTERED";
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            if (APPLICANT_API.matches((jakarta.servlet.http.HttpServletRequest) request)) {
+                request.setAttribute(alreadyFiltered, Boolean.TRUE);
+            }
+            chain.doFilter(request, response);
+        });
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setName("applicant-api-without-session");
+        return registration;
     }
 
     @Bean
