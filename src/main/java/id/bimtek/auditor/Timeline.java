@@ -120,28 +120,26 @@ public class Timeline {
     /** An instant as the engine writes it (ISO, UTC): shown in WIB. */
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
-    private static final Pattern GROUP_SEPARATOR = Pattern.compile(",\\s*");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(",\\s*");
 
     /** Statuses, decisions, roles and instants are stored as codes; a reader gets their words. */
     private Changes.Change inWords(Changes.Change change) {
         return switch (change.field()) {
-            case "status" -> new Changes.Change(change.field(), word(change.before(), this::status),
-                    word(change.after(), this::status));
-            case "keputusan" -> new Changes.Change(change.field(), word(change.before(), words::decision),
-                    word(change.after(), words::decision));
-            case "ditawarkan kepada" -> new Changes.Change(change.field(), word(change.before(), Timeline::roles),
-                    word(change.after(), Timeline::roles));
+            case "status" -> worded(change, this::status);
+            case "keputusan" -> worded(change, words::decision);
+            case "ditawarkan kepada" -> worded(change, Timeline::roles);
             // nested fields (a batch's session's mode) by their own name
             default -> switch (ownName(change.field())) {
-                case "cara" -> new Changes.Change(change.field(), word(change.before(), words::mode),
-                        word(change.after(), words::mode));
-                case "bidang usaha" -> new Changes.Change(change.field(), word(change.before(), this::tracks),
-                        word(change.after(), this::tracks));
-                default -> isInstant(change.after()) || isInstant(change.before())
-                        ? new Changes.Change(change.field(), word(change.before(), this::moment), word(change.after(), this::moment))
-                        : change;
+                case "cara" -> worded(change, words::mode);
+                case "bidang usaha" -> worded(change, this::tracks);
+                default -> isInstant(change.after()) || isInstant(change.before()) ? worded(change, this::moment) : change;
             };
         };
+    }
+
+    /** Both values in words; "—" (the field was absent) stays as it is. */
+    private static Changes.Change worded(Changes.Change change, Function<String, String> words) {
+        return new Changes.Change(change.field(), word(change.before(), words), word(change.after(), words));
     }
 
     /** The length and the 'T' first, so most values (names, numbers) skip the pattern. */
@@ -162,7 +160,7 @@ public class Timeline {
     }
 
     private String tracks(String codes) {
-        return String.join(", ", GROUP_SEPARATOR.splitAsStream(codes).map(words::track).toList());
+        return String.join(", ", LIST_SEPARATOR.splitAsStream(codes).map(words::track).toList());
     }
 
     private String moment(String text) {
@@ -174,7 +172,7 @@ public class Timeline {
     }
 
     private static String roles(String groups) {
-        return String.join(", ", GROUP_SEPARATOR.splitAsStream(groups).map(Roles::nameOf).toList());
+        return String.join(", ", LIST_SEPARATOR.splitAsStream(groups).map(Roles::nameOf).toList());
     }
 
     private static String word(String code, Function<String, String> words) {
