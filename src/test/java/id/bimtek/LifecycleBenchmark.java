@@ -87,8 +87,9 @@ class LifecycleBenchmark {
             timingSteps = false;
             Cost engine = measure("bare_engine", () -> BareEngine.lifecycle(bare));
             System.out.printf("%n== one programme's lifecycle (%d activities), %d lifecycles each after %d to warm up%n"
-                    + "| | lifecycles/s | time each | of it in PostgreSQL | statements | of them writes | rows written |%n"
-                    + "| --- | --- | --- | --- | --- | --- | --- |%n%s%n%s%n| ratio | %.2f | | | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
+                    + "| | lifecycles/s | time each | of it in PostgreSQL (planning) | CPU: driving thread / JVM / PostgreSQL"
+                    + " | statements | of them writes | rows written |%n"
+                    + "| --- | --- | --- | --- | --- | --- | --- | --- |%n%s%n%s%n| ratio | %.2f | | | | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
                     project.row("the project (delegates, listeners, domain)"), engine.row("bare engine, no-op delegates"),
                     project.perSecond() / engine.perSecond(), project.statements / engine.statements,
                     project.writes / engine.writes, project.rowsWritten / engine.rowsWritten);
@@ -181,16 +182,19 @@ class LifecycleBenchmark {
 
     private Cost measure(String database, Runnable oneLifecycle) {
         jdbc.execute("select pg_stat_statements_reset()");
+        CpuTime before = CpuTime.now();
         long started = System.nanoTime();
         for (int i = 0; i < LIFECYCLES; i++) {
             oneLifecycle.run();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuTime cpu = CpuTime.now().minus(before);
         String ofDatabase = " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
                 + " and s.query not like '%pg_stat_statements%'";
         String written = "(?i)^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_.]+)";
         Map<String, Object> totals = jdbc.queryForMap("select coalesce(sum(calls), 0) as statements,"
-                + " coalesce(sum(total_exec_time + total_plan_time), 0) as ms,"
+                + " coalesce(sum(total_exec_time + total_plan_time), 0) as ms, coalesce(sum(total_plan_time), 0) as plan_ms,"
+                + " coalesce(sum(plans), 0) as plans,"
                 + " coalesce(sum(calls) filter (where query ~ '" + written + "'), 0) as writes,"
                 + " coalesce(sum(rows) filter (where query ~ '" + written + "'), 0) as rows" + ofDatabase, database);
         Map<String, Double> byTable = new HashMap<>();
@@ -198,17 +202,54 @@ class LifecycleBenchmark {
                 + " and query ~ '" + written + "' group by 1", rs -> {
                     byTable.put(rs.getString("tbl"), rs.getDouble("rows") / LIFECYCLES);
                 }, database);
-        List<String> frequent = jdbc.query("select calls, rows, total_exec_time + total_plan_time as ms,"
+        List<String> frequent = jdbc.query("select calls, plans, rows, total_exec_time + total_plan_time as ms,"
                 + " left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as q" + ofDatabase + " order by calls desc limit 30",
-                (rs, n) -> String.format("%6.2f ms %6.1f × (%6.1f rows)  %s", rs.getDouble("ms") / LIFECYCLES,
-                        rs.getDouble("calls") / LIFECYCLES, rs.getDouble("rows") / LIFECYCLES, rs.getString("q")), database);
-        return new Cost(seconds, ((Number) totals.get("ms")).doubleValue() / LIFECYCLES,
+                (rs, n) -> String.format("%6.2f ms %6.1f × (%6.1f rows, %5.1f plans)  %s", rs.getDouble("ms") / LIFECYCLES,
+                        rs.getDouble("calls") / LIFECYCLES, rs.getDouble("rows") / LIFECYCLES, rs.getDouble("plans") / LIFECYCLES,
+                        rs.getString("q")), database);
+        return new Cost(seconds, cpu, ((Number) totals.get("ms")).doubleValue() / LIFECYCLES,
+                ((Number) totals.get("plan_ms")).doubleValue() / LIFECYCLES, ((Number) totals.get("plans")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("statements")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("writes")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("rows")).doubleValue() / LIFECYCLES, byTable, frequent);
     }
 
-    private record Cost(double seconds, double databaseMillis, double statements, double writes, double rowsWritten,
+    /**
+     * CPU used (milliseconds): by the thread that drives the lifecycles, by the whole JVM (with its compiler and
+     * collector), by PostgreSQL's processes (the server's backends; Linux only).
+     */
+    private record CpuTime(double driver, double jvm, double postgres) {
+
+        static CpuTime now() {
+            var jvm = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return new CpuTime(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6,
+                    jvm.getProcessCpuTime() / 1e6, postgresMillis());
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(driver - earlier.driver, jvm - earlier.jvm, postgres - earlier.postgres);
+        }
+
+        /** utime + stime of every process named postgres, from /proc (clock ticks of 10 ms). */
+        private static double postgresMillis() {
+            double ticks = 0;
+            java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+                try {
+                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended while being read
+                }
+            }
+            return ticks * 10;
+        }
+    }
+
+    private record Cost(double seconds, CpuTime cpu, double databaseMillis, double planningMillis, double plans, double statements, double writes, double rowsWritten,
                         Map<String, Double> rowsByTable, List<String> frequent) {
 
         double perSecond() {
@@ -216,8 +257,10 @@ class LifecycleBenchmark {
         }
 
         String row(String name) {
-            return String.format("| %s | %.2f | %.0f ms | %.1f ms | %.0f | %.0f | %.0f |", name, perSecond(),
-                    seconds * 1000 / LIFECYCLES, databaseMillis, statements, writes, rowsWritten);
+            return String.format("| %s | %.2f | %.0f ms | %.1f ms (%.0f plans: %.1f ms) | %.0f / %.0f / %.0f ms | %.0f | %.0f | %.0f |",
+                    name, perSecond(), seconds * 1000 / LIFECYCLES, databaseMillis, plans, planningMillis,
+                    cpu.driver / LIFECYCLES, cpu.jvm / LIFECYCLES,
+                    cpu.postgres / LIFECYCLES, statements, writes, rowsWritten);
         }
     }
 

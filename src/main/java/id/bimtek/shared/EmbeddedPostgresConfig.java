@@ -45,8 +45,9 @@ public class EmbeddedPostgresConfig {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on");
         if (statementStatistics) {
-            // pg_stat_statements counts every statement the server runs (bench: LifecycleBenchmark)
-            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // pg_stat_statements counts every statement the server runs and its planning (bench: LifecycleBenchmark)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
         }
         if (StringUtils.hasText(dataDirectory)) {
             Path dir = Path.of(dataDirectory).toAbsolutePath();
