@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What was cut from the engine's work stays correct: the task form's values have no history but are shown
- * and go away with the task, the process's own variables keep theirs; task queries are planned for their
+ * and go away with the task, and only a form that shows them gets them, the process's own variables keep theirs; task queries are planned for their
  * values while they run, and the rest of their transaction keeps its cached plans; the audit chain stays whole when one transaction appends many
  * records. (How much it saves is printed by LifecycleBenchmark and TaskListBenchmark.)
  */
@@ -62,6 +62,22 @@ class EngineCostTest {
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).count()).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(program.getProcessInstanceId())
                 .variableName("reviewDecision").singleResult().getValue()).isEqualTo("APPROVE");
+    }
+
+    @Test
+    void aTaskCarriesTheValuesItsFormShowsAndATaskOnTheProjectsOwnPageNone() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Task review = lifecycle.task(program, "reviewProposal");
+        assertThat(tasks.getVariablesLocal(review.getId()).keySet())
+                .contains("programCode", "programBatches", "programBudget", "budgetLine", "earlierDecisions")
+                .isSubsetOf("programCode", "programTitle", "programAgency", "programBatches", "programBudget", "budgetLine",
+                        "programDeadline", "earlierDecisions", "changesSinceSentBack");
+
+        lifecycle.decide(program, "reviewProposal", DIVISION_HEAD, "REVISE", "Perjelas jadwal");
+        Task revise = lifecycle.task(program, "reviseProposal");
+        assertThat(tasks.createTaskQuery().taskId(revise.getId()).initializeFormKeys().singleResult().getFormKey())
+                .isEqualTo("/kerja/tugas");
+        assertThat(tasks.getVariablesLocal(revise.getId())).isEmpty();
     }
 
     @Test

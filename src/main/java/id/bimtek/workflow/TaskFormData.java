@@ -1,7 +1,5 @@
 package id.bimtek.workflow;
 
-import static id.bimtek.proposal.ProcessVariables.VALIDATION_PROBLEMS;
-
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.budget.BudgetLineRepository;
 import id.bimtek.instructor.InstructorService;
@@ -20,17 +18,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * What a person deciding in Camunda Tasklist needs to see, written as the task's own (local) variables
- * when the task is created: the programme, its batches, its budget against the line's remaining
- * ceiling, and the decisions taken so far. Local to the task, so the process keeps only IDs; kept in
- * the task's history, so an auditor sees what the decider saw.
+ * when the task is created: of the programme, its batches, its budget against the line's remaining
+ * ceiling and the decisions taken so far, what the task's form shows, and nothing for a task whose page is
+ * the project's own. Local to the task, so the process keeps only IDs; without history
+ * ({@link ShownValuesWithoutHistory}): the audit trail keeps what was decided.
  */
 @Component
 @Order(1)
@@ -55,10 +55,12 @@ public class TaskFormData implements OnEveryUserTask {
 
     private final id.bimtek.shared.Words words;
     private final id.bimtek.shared.StaffPage people;
+    private final DeployedForms forms;
 
     public TaskFormData(ProgramRepository programs, BudgetLineRepository lines, DecisionLog decisions,
                         List<TaskFormSection> sections, InstructorService instructors, ProcessPrograms processPrograms,
-                        id.bimtek.shared.Words words, id.bimtek.shared.StaffPage people) {
+                        id.bimtek.shared.Words words, id.bimtek.shared.StaffPage people, DeployedForms forms) {
+        this.forms = forms;
         this.words = words;
         this.people = people;
         this.instructors = instructors;
@@ -71,42 +73,58 @@ public class TaskFormData implements OnEveryUserTask {
 
     @Override
     public void notify(DelegateTask task) {
+        Set<String> fields = forms.fieldsOf(task.getBpmnModelElementInstance().getCamundaFormRef());
+        if (fields.isEmpty()) {
+            // the task's page is the project's own, which reads the programme itself
+            return;
+        }
         Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
-        BudgetLine line = lines.findById(program.getBudgetLineId()).orElseThrow();
         Map<String, Object> shown = new HashMap<>();
         shown.put("programCode", program.getCode());
         shown.put("programTitle", program.getTitle());
         shown.put("programAgency", program.getAgency());
+        show(shown, fields, "programBatches", () -> batches(program));
+        show(shown, fields, "programBudget", () -> program.getBudgetItems().stream()
+                .map(item -> "• " + item.getDescription() + ": " + rupiah(item.getAmount()))
+                .collect(Collectors.joining("\n")) + "\nJumlah: " + rupiah(program.requestedTotal()));
+        show(shown, fields, "budgetLine", () -> budgetLine(program));
+        shown.put("programDeadline", WHEN.format(program.getRegistrationDeadline()) + " WIB, minimal "
+                + program.getMinimumParticipants() + " peserta");
+        String taskKey = task.getTaskDefinitionKey();
+        sections.forEach(section -> shown.putAll(section.shownOn(taskKey, program.getId())));
+        show(shown, fields, "earlierDecisions", () -> decisions.of(program.getId()).stream()
+                .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + words.decision(d.getDecision())
+                        + " oleh " + people.nameOf(d.getActor()) + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
+                .collect(Collectors.joining("\n")));
+        shown.keySet().retainAll(fields);
+        task.setVariablesLocal(shown);
+    }
+
+    /** A value worked out only for a form that shows it (some take queries). */
+    private static void show(Map<String, Object> shown, Set<String> fields, String key, Supplier<String> value) {
+        if (fields.contains(key)) {
+            shown.put(key, value.get());
+        }
+    }
+
+    private String batches(Program program) {
         Map<Long, String> names = instructors.byIds(program.getBatches().stream()
                 .flatMap(batch -> batch.getSessionPlan().stream()).flatMap(session -> session.getInstructors().stream())
                 .map(SessionInstructor::getInstructorId).collect(Collectors.toSet())).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getName()));
         String batches = program.getBatches().stream().map(batch -> describe(batch, names)).collect(Collectors.joining("\n"));
         // a Camunda string variable holds at most 4,000 characters
-        shown.put("programBatches", batches.length() <= 3_900 ? batches : batches.substring(0, 3_880) + " … (GET /api/programs/"
-                + program.getId() + ")");
-        shown.put("programBudget", program.getBudgetItems().stream()
-                .map(item -> "• " + item.getDescription() + ": " + rupiah(item.getAmount()))
-                .collect(Collectors.joining("\n")) + "\nJumlah: " + rupiah(program.requestedTotal()));
-        shown.put("budgetLine", line.getCode() + " " + line.getName() + " (" + line.getSource() + " " + line.getFiscalYear()
+        return batches.length() <= 3_900 ? batches : batches.substring(0, 3_880) + " … (GET /api/programs/" + program.getId() + ")";
+    }
+
+    private String budgetLine(Program program) {
+        BudgetLine line = lines.findById(program.getBudgetLineId()).orElseThrow();
+        return line.getCode() + " " + line.getName() + " (" + line.getSource() + " " + line.getFiscalYear()
                 + ")\nPagu " + rupiah(line.getCeiling()) + ", terkomitmen " + rupiah(line.getCommitted())
                 + ", terealisasi " + rupiah(line.getRealised()) + ", sisa " + rupiah(line.getRemaining())
                 + line.getCodeParts().map(parts -> "\n" + parts).orElse("")
                 + (program.getFiscalYearReason() == null ? ""
-                        : "\nJadwal di luar tahun anggaran " + line.getFiscalYear() + ", alasan: " + program.getFiscalYearReason()));
-        shown.put("programDeadline", WHEN.format(program.getRegistrationDeadline()) + " WIB, minimal "
-                + program.getMinimumParticipants() + " peserta");
-        String taskKey = task.getTaskDefinitionKey();
-        sections.forEach(section -> shown.putAll(section.shownOn(taskKey, program.getId())));
-        shown.put("earlierDecisions", decisions.of(program.getId()).stream()
-                .map(d -> WHEN.format(d.getDecidedAt()) + " — " + d.getTaskName() + ": " + words.decision(d.getDecision())
-                        + " oleh " + people.nameOf(d.getActor()) + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
-                .collect(Collectors.joining("\n")));
-        Object problems = task.getVariable(VALIDATION_PROBLEMS);
-        if (problems != null && !problems.toString().isBlank()) {
-            shown.put("validationProblems", problems.toString());
-        }
-        task.setVariablesLocal(shown);
+                        : "\nJadwal di luar tahun anggaran " + line.getFiscalYear() + ", alasan: " + program.getFiscalYearReason());
     }
 
     /** A batch and its sessions, with who teaches them. */

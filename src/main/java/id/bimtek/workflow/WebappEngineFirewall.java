@@ -11,15 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,9 +49,10 @@ class WebappEngineFirewall {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> webappEngineFirewallFilter(TaskService tasks, RuntimeService runtime,
-            IdentityService identity, TaskAuthority authority, ProcessPrograms processPrograms, ObjectMapper json) {
+            IdentityService identity, TaskAuthority authority, ProcessPrograms processPrograms, DeployedForms forms,
+            ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Firewall(tasks, runtime, identity, authority, processPrograms, json));
+                new Firewall(tasks, runtime, identity, authority, processPrograms, forms, json));
         registration.addUrlPatterns("/camunda/*", "/engine-rest/*");
         registration.setName("webapp-engine-firewall");
         // after the session store's filter (the webapps' login lives in the session it provides: before it, every
@@ -82,11 +80,12 @@ class WebappEngineFirewall {
         private final TaskAuthority authority;
         private final ProcessPrograms processPrograms;
         private final ObjectMapper json;
-        private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
+        private final DeployedForms forms;
 
         Firewall(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskAuthority authority,
-                 ProcessPrograms processPrograms, ObjectMapper json) {
+                 ProcessPrograms processPrograms, DeployedForms forms, ObjectMapper json) {
             this.tasks = tasks;
+            this.forms = forms;
             this.runtime = runtime;
             this.identity = identity;
             this.authority = authority;
@@ -215,31 +214,9 @@ class WebappEngineFirewall {
                     task.getAssignee(), candidateGroups).map(reason -> new String[] {"task", reason});
         }
 
-        /** The keys of the task's deployed form ({@code bpmn/<formRef>.form}); a task without one takes none. */
+        /** The keys of the task's deployed form; a task without one takes none. */
         private Set<String> fieldsOf(Task task) {
-            if (task.getCamundaFormRef() == null) {
-                return Set.of();
-            }
-            return formFields.computeIfAbsent(task.getCamundaFormRef().getKey(), key -> {
-                Set<String> keys = new HashSet<>();
-                try (InputStream form = getClass().getResourceAsStream("/bpmn/" + key + ".form")) {
-                    if (form != null) {
-                        collectKeys(json.readTree(form), keys);
-                    }
-                } catch (IOException e) {
-                    throw new IllegalStateException("the form " + key + " cannot be read", e);
-                }
-                return Set.copyOf(keys);
-            });
-        }
-
-        private static void collectKeys(JsonNode node, Set<String> keys) {
-            for (JsonNode component : node.path("components")) {
-                if (component.hasNonNull("key")) {
-                    keys.add(component.get("key").asText());
-                }
-                collectKeys(component, keys);
-            }
+            return forms.fieldsOf(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey());
         }
 
         private JsonNode parse(byte[] body) {
