@@ -5,6 +5,7 @@ import static id.bimtek.support.Lifecycle.DIVISION_HEAD;
 import static id.bimtek.support.Lifecycle.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import id.bimtek.budget.BudgetLine;
 import id.bimtek.delivery.AttendanceService;
@@ -13,7 +14,11 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -227,8 +232,8 @@ class LifecycleBenchmark {
     private record CpuTime(double driver, double jvm, double postgres) {
 
         static CpuTime now() {
-            var jvm = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new CpuTime(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6,
+            var jvm = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new CpuTime(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6,
                     jvm.getProcessCpuTime() / 1e6, postgresMillis());
         }
 
@@ -239,15 +244,15 @@ class LifecycleBenchmark {
         /** utime + stime of every process named postgres, from /proc (clock ticks of 10 ms). */
         private static double postgresMillis() {
             double ticks = 0;
-            java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (File process : processes == null ? new File[0] : processes) {
                 try {
-                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    String stat = Files.readString(process.toPath().resolve("stat"));
                     if (stat.contains("(postgres)")) {
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // a process that ended while being read
                 }
             }
@@ -255,7 +260,8 @@ class LifecycleBenchmark {
         }
     }
 
-    private record Cost(double seconds, CpuTime cpu, double databaseMillis, double planningMillis, double plans, double statements, double writes, double rowsWritten,
+    private record Cost(double seconds, CpuTime cpu, double databaseMillis, double planningMillis, double plans,
+                        double statements, double writes, double rowsWritten,
                         Map<String, Double> rowsByTable, List<String> frequent) {
 
         double perSecond() {
