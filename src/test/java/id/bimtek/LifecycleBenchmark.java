@@ -56,7 +56,8 @@ import org.springframework.test.context.TestPropertySource;
  * completed by a signed-in member of their candidate group, as in Tasklist). Both walk the same path, checked
  * activity by activity: proposal, review, budget, five registrations, deadline, confirmation, attendance of
  * three sessions, closing report and its approval, two monitoring rounds. Each runs 20 lifecycles before it is
- * measured (after 5 the JIT was still compiling a thousand methods every few seconds). Prints lifecycles per
+ * measured (after 5 the JIT was still compiling a thousand methods every few seconds), then 40 in four blocks of
+ * ten, the two sides in turn, so that the machine's drift falls on both alike. Prints lifecycles per
  * second, the CPU they took, statements, plans and rows written per lifecycle (pg_stat_statements) and where
  * the rows go. Run it with
  * {@code mvn verify -Dtest=LifecycleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -67,6 +68,8 @@ class LifecycleBenchmark {
 
     private static final int WARM_UP = 20;
     private static final int LIFECYCLES = 40;
+    /** Measured in blocks of LIFECYCLES / BLOCKS, the project's and the bare engine's in turn. */
+    private static final int BLOCKS = 4;
     private static final String[] APPLICANTS = {"Siti Aminah", "Dewi Lestari", "Rina Wati", "Ahmad Fauzi", "Budi Santoso"};
 
     @Autowired Lifecycle lifecycle;
@@ -93,14 +96,22 @@ class LifecycleBenchmark {
             List<String> barePath = path(bare.getHistoryService(), BareEngine.lifecycle(bare));
             assertThat(barePath).as("the bare engine walks the project's path").isEqualTo(projectPath);
 
-            timingSteps = true;
-            Cost project = measure("postgres", () -> projectLifecycle(line));
-            timingSteps = false;
-            Cost engine = measure("bare_engine", () -> BareEngine.lifecycle(bare));
-            System.out.printf("%n== one programme's lifecycle (%d activities), %d lifecycles each after %d to warm up%n"
+            // alternating blocks: the machine's drift during the run falls on both sides alike
+            Spent projectSpent = new Spent();
+            Spent bareSpent = new Spent();
+            jdbc.execute("select pg_stat_statements_reset()");
+            for (int block = 0; block < BLOCKS; block++) {
+                timingSteps = true;
+                projectSpent.run(LIFECYCLES / BLOCKS, () -> projectLifecycle(line));
+                timingSteps = false;
+                bareSpent.run(LIFECYCLES / BLOCKS, () -> BareEngine.lifecycle(bare));
+            }
+            Cost project = measure("postgres", projectSpent);
+            Cost engine = measure("bare_engine", bareSpent);
+            System.out.printf("%n== one programme's lifecycle (%d activities), %d lifecycles each (%d blocks, the two in turn) after %d to warm up%n"
                     + "| | lifecycles/s | time each | of it in PostgreSQL (planning) | CPU: driving thread / JVM / PostgreSQL"
                     + " | statements | of them writes | rows written |%n"
-                    + "| --- | --- | --- | --- | --- | --- | --- | --- |%n%s%n%s%n| ratio | %.2f | | | | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, WARM_UP,
+                    + "| --- | --- | --- | --- | --- | --- | --- | --- |%n%s%n%s%n| ratio | %.2f | | | | %.2f | %.2f | %.2f |%n", projectPath.size(), LIFECYCLES, BLOCKS, WARM_UP,
                     project.row("the project (delegates, listeners, domain)"), engine.row("bare engine, no-op delegates"),
                     project.perSecond() / engine.perSecond(), project.statements / engine.statements,
                     project.writes / engine.writes, project.rowsWritten / engine.rowsWritten);
@@ -191,15 +202,24 @@ class LifecycleBenchmark {
                 .map(HistoricActivityInstance::getActivityId).sorted().toList();
     }
 
-    private Cost measure(String database, Runnable oneLifecycle) {
-        jdbc.execute("select pg_stat_statements_reset()");
-        CpuTime before = CpuTime.now();
-        long started = System.nanoTime();
-        for (int i = 0; i < LIFECYCLES; i++) {
-            oneLifecycle.run();
+    /** Time and CPU of one side, summed over its blocks. */
+    private static final class Spent {
+        private double seconds;
+        private CpuTime cpu = new CpuTime(0, 0, 0);
+
+        void run(int lifecycles, Runnable oneLifecycle) {
+            CpuTime before = CpuTime.now();
+            long started = System.nanoTime();
+            for (int i = 0; i < lifecycles; i++) {
+                oneLifecycle.run();
+            }
+            seconds += (System.nanoTime() - started) / 1e9;
+            cpu = cpu.plus(CpuTime.now().minus(before));
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        CpuTime cpu = CpuTime.now().minus(before);
+    }
+
+    /** The side's time and CPU, and what pg_stat_statements counted in its database. */
+    private Cost measure(String database, Spent spent) {
         String ofDatabase = " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
                 + " and s.query not like '%pg_stat_statements%'";
         String written = "(?i)^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_.]+)";
@@ -218,7 +238,7 @@ class LifecycleBenchmark {
                 (rs, n) -> String.format("%6.2f ms %6.1f × (%6.1f rows, %5.1f plans)  %s", rs.getDouble("ms") / LIFECYCLES,
                         rs.getDouble("calls") / LIFECYCLES, rs.getDouble("rows") / LIFECYCLES, rs.getDouble("plans") / LIFECYCLES,
                         rs.getString("q")), database);
-        return new Cost(seconds, cpu, ((Number) totals.get("ms")).doubleValue() / LIFECYCLES,
+        return new Cost(spent.seconds, spent.cpu, ((Number) totals.get("ms")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("plan_ms")).doubleValue() / LIFECYCLES, ((Number) totals.get("plans")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("statements")).doubleValue() / LIFECYCLES,
                 ((Number) totals.get("writes")).doubleValue() / LIFECYCLES,
@@ -239,6 +259,10 @@ class LifecycleBenchmark {
 
         CpuTime minus(CpuTime earlier) {
             return new CpuTime(driver - earlier.driver, jvm - earlier.jvm, postgres - earlier.postgres);
+        }
+
+        CpuTime plus(CpuTime more) {
+            return new CpuTime(driver + more.driver, jvm + more.jvm, postgres + more.postgres);
         }
 
         /** utime + stime of every process named postgres, from /proc (clock ticks of 10 ms). */
