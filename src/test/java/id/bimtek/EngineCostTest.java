@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What was cut from the engine's work stays correct: the task form's values have no history but are shown
- * and go away with the task, and only a form that shows them gets them, the process's own variables keep theirs; task queries are planned for their
- * values while they run, and the rest of their transaction keeps its cached plans; the audit chain stays whole when one transaction appends many
- * records. (How much it saves is printed by LifecycleBenchmark and TaskListBenchmark.)
+ * and go away with the task, and only a form that shows them gets them; the process's own variables keep
+ * theirs; task queries are planned for their values while they run, and the rest of their transaction keeps
+ * its cached plans; the audit chain stays whole when one transaction appends many records. (How much it saves
+ * is printed by LifecycleBenchmark and TaskListBenchmark.)
  */
 @LifecycleTest
 class EngineCostTest {

@@ -112,9 +112,11 @@ public class TaskFormData implements OnEveryUserTask {
                 .flatMap(batch -> batch.getSessionPlan().stream()).flatMap(session -> session.getInstructors().stream())
                 .map(SessionInstructor::getInstructorId).collect(Collectors.toSet())).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getName()));
-        String batches = program.getBatches().stream().map(batch -> describe(batch, names)).collect(Collectors.joining("\n"));
+        String batches = program.getBatches().stream().map(batch -> describe(batch, names))
+                .collect(Collectors.joining("\n"));
         // a Camunda string variable holds at most 4,000 characters
-        return batches.length() <= 3_900 ? batches : batches.substring(0, 3_880) + " … (GET /api/programs/" + program.getId() + ")";
+        return batches.length() <= 3_900 ? batches
+                : batches.substring(0, 3_880) + " … (GET /api/programs/" + program.getId() + ")";
     }
 
     private String budgetLine(Program program) {
