@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,4 +52,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule stagesReachTheEngineThroughTheGate = noClasses()
             .that(resideInAnyPackage(STAGES)).should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+    /**
+     * A repository's queries are written out: Hibernate keeps the plan of a query given as text, while one derived
+     * from the method's name reaches it as a criteria tree and is translated again on every call.
+     */
+    @ArchTest
+    static final ArchRule repositoryQueriesAreWrittenOut = methods()
+            .that().areDeclaredInClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+            .and().areDeclaredInClassesThat().resideInAPackage("id.bimtek..")
+            .should().beAnnotatedWith(Query.class);
 }

@@ -10,14 +10,22 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 import jakarta.persistence.QueryHint;
 
+/**
+ * The programmes' table. Queries are written out in JPQL: Hibernate keeps the plan of a query given as text, while a
+ * query derived from a method's name reaches it as a criteria tree and is translated again on every call.
+ */
 public interface ProgramRepository extends JpaRepository<Program, Long> {
 
+    @Query("select p from Program p where p.code = :code")
     Optional<Program> findByCode(String code);
 
+    @Query("select p from Program p where p.code in :codes")
     List<Program> findByCodeIn(Collection<String> codes);
 
+    @Query("select p from Program p order by p.id desc")
     List<Program> findAllByOrderByIdDesc();
 
+    @Query("select p from Program p where p.status = :status order by p.id desc")
     List<Program> findByStatusOrderByIdDesc(ProgramStatus status);
 
     /** A programme's id by its code, without flushing pending changes first (the engine's listeners ask mid-command). */

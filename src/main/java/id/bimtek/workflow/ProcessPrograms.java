@@ -35,7 +35,7 @@ public class ProcessPrograms {
         if (code == null) {
             throw new IllegalStateException("a programme's process always carries the programme's code as its business key");
         }
-        return idsByCode.computeIfAbsent(code, c -> programs.findByCode(c)
-                .orElseThrow(() -> new IllegalStateException("no programme with the code " + c)).getId());
+        return idsByCode.computeIfAbsent(code, c -> programs.findIdByCode(c)
+                .orElseThrow(() -> new IllegalStateException("no programme with the code " + c)));
     }
 }
