@@ -113,7 +113,9 @@ class ApplicantImportTest {
                 "REGISTRATION_WAITLISTED", "APPLICANTS_IMPORTED");
         AuditTrail.Record summary = trail.get(trail.size() - 1);
         assertThat(summary.stage()).isEqualTo(AuditTrail.Stage.REGISTRATION);
-        assertThat(summary.detail()).isEqualTo("8 rows: 3 registered, 1 waitlisted, 0 applied, 2 refused, 2 invalid");
+        assertThat(summary.detail())
+                .isEqualTo("8 baris: 3 mendapat kursi, 1 masuk daftar tunggu, "
+                        + "0 lamaran diterima, 2 ditolak, 2 tidak valid");
         assertThat(summary.newValue()).contains("\"rows\":8", "\"invalid\":2", "\"sha256\":");
         assertThat(audit.verify(program.getId()).valid()).isTrue();
     }
@@ -293,7 +295,9 @@ class ApplicantImportTest {
         assertThat(byRow.get(6)).containsEntry("outcome", "REFUSED").containsEntry("rule", "ONE_PLACE_PER_NIK");
         AuditTrail.Record summary = audit.of(program.getId()).stream()
                 .filter(record -> record.kind().equals("APPLICANTS_IMPORTED")).findFirst().orElseThrow();
-        assertThat(summary.detail()).isEqualTo("5 rows: 0 registered, 0 waitlisted, 3 applied, 1 refused, 1 invalid");
+        assertThat(summary.detail())
+                .isEqualTo("5 baris: 0 mendapat kursi, 0 masuk daftar tunggu, "
+                        + "3 lamaran diterima, 1 ditolak, 1 tidak valid");
         assertThat(summary.newValue()).contains("\"applied\":3").contains("\"waitlisted\":0");
 
         lifecycle.passTime(java.time.Duration.ofDays(8));

@@ -121,7 +121,7 @@ class AuditTrailTest {
         assertThat(trail).filteredOn(r -> r.kind().equals("ACTIVITY_STARTED") && "Commit budget on the line".equals(r.subject()))
                 .singleElement().satisfies(r -> assertThat(r.actor()).isEqualTo("department-head"));
         assertThat(trail).filteredOn(r -> r.kind().equals("REGISTRATION_WAITLISTED")).first()
-                .satisfies(r -> assertThat(r.detail()).contains("rule BATCH_FULL"));
+                .satisfies(r -> assertThat(r.detail()).contains("aturan gelombang penuh"));
         assertThat(trail).filteredOn(r -> r.kind().equals("STATUS_CHANGED")).extracting(AuditTrail.Record::detail)
                 .contains("DRAFT -> SUBMITTED", "IN_REVIEW -> REVISION_REQUIRED", "BUDGET_APPROVAL -> REGISTRATION_OPEN",
                         "CLOSING_APPROVAL -> FOLLOW_UP");

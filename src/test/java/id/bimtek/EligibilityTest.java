@@ -78,7 +78,8 @@ class EligibilityTest {
         assertThat(apply(program, "DIGITAL_MARKETING", "Gelombang Digital Marketing")).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(registrations.ofProgram(program.getId())).hasSize(4);
         assertThat(audit.of(program.getId())).filteredOn(record -> record.kind().equals("REGISTRATION_REFUSED"))
-                .extracting(AuditTrail.Record::detail).hasSize(2).allSatisfy(detail -> assertThat(detail).startsWith("rule SECTOR"));
+                .extracting(AuditTrail.Record::detail).hasSize(2)
+                .allSatisfy(detail -> assertThat(detail).startsWith("aturan bidang usaha: "));
     }
 
     private static ProgramRequest.BatchRequest batch(ProgramRequest.BatchRequest dates, String name, String... tracks) {
@@ -153,8 +154,8 @@ class EligibilityTest {
                 });
         assertThat(registrations.ofProgram(tangerang.getId())).hasSize(1);
         assertThat(audit.of(tangerang.getId())).filteredOn(r -> r.kind().equals("REGISTRATION_REFUSED"))
-                .extracting(AuditTrail.Record::detail).anySatisfy(d -> assertThat(d).startsWith("rule DOMICILE"))
-                .anySatisfy(d -> assertThat(d).startsWith("rule SECTOR"));
+                .extracting(AuditTrail.Record::detail).anySatisfy(d -> assertThat(d).startsWith("aturan domisili: "))
+                .anySatisfy(d -> assertThat(d).startsWith("aturan bidang usaha: "));
     }
 
     @Test

@@ -60,7 +60,7 @@ class IncidentAuditTest {
         assertThat(audit.of(program.getId())).extracting(AuditTrail.Record::kind)
                 .containsSubsequence("JOB_FAILED", "JOB_FAILED", "JOB_FAILED", "INCIDENT_CREATED");
         assertThat(audit.of(program.getId())).filteredOn(r -> r.kind().equals("JOB_FAILED")).last()
-                .satisfies(r -> assertThat(r.detail()).contains("0 retries left"));
+                .satisfies(r -> assertThat(r.detail()).contains("sisa 0 percobaan ulang"));
 
         // an operator retries it (Cockpit's "retry"), now it goes through
         management.setJobRetries(deadline.getId(), 1);

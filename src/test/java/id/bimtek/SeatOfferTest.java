@@ -16,6 +16,7 @@ import id.bimtek.registration.RegistrationView;
 import id.bimtek.workflow.SeatOfferProcess;
 import id.bimtek.registration.SeatOffers;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Wib;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.time.Duration;
@@ -82,6 +83,10 @@ class SeatOfferTest {
         assertThat(offered.offerExpiresAt()).isBetween(before.plus(Duration.ofHours(48)).minusSeconds(1),
                 ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(48)).plusSeconds(1));
         assertThat(registrations.view(program.getId(), secondInLine.id()).waitlistPosition()).isEqualTo(1);
+        // the trail says it in words: the rule, until when (in WIB) and the offer time as set
+        assertThat(audit.of(program.getId())).filteredOn(r -> r.kind().equals("SEAT_OFFERED")).singleElement()
+                .satisfies(r -> assertThat(r.detail()).startsWith("aturan urutan daftar tunggu: ")
+                        .endsWith(" sampai " + Wib.toTheMinute(offered.offerExpiresAt()) + " (48 jam)"));
         // the offered applicant holds the seat
         assertThat(seatsTaken(program)).isEqualTo(2);
         ProcessInstance offer = runningOffer(firstInLine);
@@ -225,7 +230,7 @@ class SeatOfferTest {
         assertThat(audit.of(program.getId())).filteredOn(r -> r.kind().equals("SEAT_OFFER_CLOSED")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.actor()).isEqualTo("staff");
-                    assertThat(r.detail()).contains("participant list was confirmed");
+                    assertThat(r.detail()).contains("daftar peserta ditetapkan");
                 });
         assertThatThrownBy(() -> seatOffers.accept(program.getId(), silent.id(), silent.nik(), silent.reference()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));

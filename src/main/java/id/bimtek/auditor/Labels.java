@@ -1,9 +1,8 @@
 package id.bimtek.auditor;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.Rupiah;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -76,18 +75,11 @@ public class Labels {
 
     /** {@code 24.600.000,00}: the Indonesian notation, to the cent. */
     public String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
-        symbols.setMinusSign('-');
-        return new DecimalFormat("#,##0.00", symbols).format(amount);
+        return amount == null ? "" : Rupiah.digitsToTheCent(amount);
     }
 
     public String rupiah(BigDecimal amount) {
-        return amount == null ? "" : "Rp " + money(amount);
+        return amount == null ? "" : Rupiah.toTheCent(amount);
     }
 
     /** Date and time in WIB. */

@@ -2,6 +2,7 @@ package id.bimtek.budget;
 
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Rupiah;
 import java.util.Map;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -145,7 +146,7 @@ public class BudgetService {
                 "select code, fiscal_year, ceiling, committed, realised from budget_line where id = ?", lineId);
         audit.append(programId, AuditTrail.Stage.BUDGET.entry("BUDGET_" + kind, actor)
                 .on(line.get("code") + " (" + line.get("fiscal_year") + ")")
-                .saying(kind + " " + amount.toPlainString())
+                .saying(kind.word() + " " + Rupiah.toTheCent(amount))
                 .changing(null, Map.of("amount", amount.toPlainString(), "lineCeiling", line.get("ceiling").toString(),
                         "lineCommitted", line.get("committed").toString(), "lineRealised", line.get("realised").toString())));
     }

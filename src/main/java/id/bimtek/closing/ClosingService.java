@@ -79,8 +79,9 @@ public class ClosingService {
         notifications.toApplicants(told);
         audit.append(programId, AuditTrail.Stage.CLOSING.entry("COMPLETION_ASSESSED", ActingUser.SYSTEM)
                 .on(program.getCode())
-                .saying(graduates.size() + " graduates at a threshold of " + program.getCompletionThresholdPercent()
-                        + (byHours ? " % of the hours" : " % of the sessions") + " attended; certificates numbered")
+                .saying(graduates.size() + " lulusan dengan kehadiran sedikitnya "
+                        + program.getCompletionThresholdPercent() + (byHours ? "% jam pelajaran" : "% sesi")
+                        + "; sertifikat diberi nomor")
                 .changing(null,
                         Map.of("graduates", graduates.size(), "thresholdPercent", program.getCompletionThresholdPercent(),
                         "basis", program.getCompletionBasis().name())));
@@ -125,8 +126,8 @@ public class ClosingService {
         }
         audit.append(programId, AuditTrail.Stage.CLOSING.entry("CLOSING_REPORT_FILED", user)
                 .on(program.getCode())
-                .saying("realised " + total.toPlainString() + " of "
-                        + program.getCommittedAmount().toPlainString() + " committed")
+                .saying("realisasi " + Rupiah.toTheCent(total) + " dari komitmen "
+                        + Rupiah.toTheCent(program.getCommittedAmount()))
                 .changing(null,
                         Map.of("realisedItems", recorded, "notes", notes == null ? "" : notes, "realisedTotal", total.toPlainString())));
         return reportId;

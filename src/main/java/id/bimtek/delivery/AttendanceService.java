@@ -117,7 +117,7 @@ public class AttendanceService {
                 instructorsPresent == null ? null : instructors.stream().filter(i -> !instructorsCame.contains(i)).toList());
         audit.append(programId, AuditTrail.Stage.DELIVERY.entry("ATTENDANCE_RECORDED", user)
                 .on("batch " + batchId + " session " + session)
-                .saying(recorded.present().size() + " present, " + recorded.absent().size() + " absent")
+                .saying(recorded.present().size() + " hadir, " + recorded.absent().size() + " tidak hadir")
                 .changing(null, recorded));
         return recorded;
     }

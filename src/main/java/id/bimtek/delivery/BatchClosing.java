@@ -71,7 +71,9 @@ public class BatchClosing {
                 user, kept, batchId);
         audit.append(programId, AuditTrail.Stage.DELIVERY.entry("BATCH_ATTENDANCE_CLOSED", user)
                 .on(batch)
-                .saying(kept == null ? "every session recorded" : "sessions " + unrecorded + " unrecorded: " + kept)
+                .saying(kept == null ? "kehadiran semua sesi dicatat"
+                        : "kehadiran sesi " + String.join(", ", unrecorded.stream().map(String::valueOf).toList())
+                                + " tidak dicatat: " + kept)
                 .changing(null,
                         Map.of("batchId", batchId, "unrecordedSessions", unrecorded, "reason", kept == null ? "" : kept)));
     }

@@ -7,6 +7,7 @@ import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Wib;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public class FollowUpService {
                     programId, registrationId, kind.name(), status.name(), note, user);
             audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_ADDED", user)
                     .on("registration " + registrationId)
-                    .saying(kind + " " + status)
+                    .saying(kind.word() + ", " + status.word())
                     .changing(null,
                             Map.of("itemId", id, "kind", kind.name(), "status", status.name(), "note", note == null ? "" : note)));
             return id;
@@ -101,7 +102,7 @@ public class FollowUpService {
         }
         audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_UPDATED", user)
                 .on("item " + itemId)
-                .saying(String.valueOf(status))
+                .saying("status menjadi " + status.word())
                 .changing(null, Map.of("itemId", itemId, "status", status.name(), "note", note == null ? "" : note)));
     }
 
@@ -129,8 +130,8 @@ public class FollowUpService {
                 registrationId, round).stream().findFirst().orElse(null);
         Map<String, Object> value = Map.of("registrationId", registrationId, "round", round, "businessActive", businessActive,
                 "monthlyRevenue", monthlyRevenue.toPlainString(), "employees", employees);
-        String detail = (businessActive ? "active" : "inactive") + ", revenue " + monthlyRevenue.toPlainString()
-                + ", employees " + employees;
+        String detail = (businessActive ? "usaha aktif" : "usaha tidak aktif") + ", omzet sebulan "
+                + Rupiah.toTheCent(monthlyRevenue) + ", " + employees + " orang bekerja";
         if (earlier == null) {
             Long id = jdbc.queryForObject("""
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
@@ -254,8 +255,8 @@ public class FollowUpService {
                 missing.isEmpty() ? null : missingReason, user);
         audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("MONITORING_ROUND_RECORDED", user)
                 .on("round " + round)
-                .saying((graduates - missing.size()) + " of " + graduates + " graduates"
-                        + (missing.isEmpty() ? "" : "; missing: " + missingReason))
+                .saying("hasil " + (graduates - missing.size()) + " dari " + graduates + " lulusan dicatat"
+                        + (missing.isEmpty() ? "" : "; alasan yang belum: " + missingReason))
                 .changing(null, Map.of("round", round, "graduates", graduates, "missing", missing,
                         "reason", missing.isEmpty() ? "" : missingReason)));
         return round;

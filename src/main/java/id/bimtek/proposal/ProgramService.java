@@ -71,7 +71,7 @@ public class ProgramService {
         program.apply(request, line.getId(), defaultThreshold, defaultRounds);
         audit.append(program.getId(), AuditTrail.Stage.PROPOSAL.entry("PROPOSAL_CHANGED", user)
                 .on(program.getCode())
-                .saying("proposal revised")
+                .saying("usulan diubah")
                 .changing(before, program.snapshot()));
         return program;
     }

@@ -26,6 +26,7 @@ public class ProgramStatusTracker {
             return;
         }
         program.moveTo(next);
+        // the codes, as ever: the auditors' timeline gives both statuses their names, in old records and new
         audit.append(program.getId(), AuditTrail.Stage.PROCESS.entry("STATUS_CHANGED", actor)
                 .on(program.getCode())
                 .saying(previous + " -> " + next)

@@ -118,7 +118,8 @@ public class ApplicantImport {
             // rows decided before stay registered (committed in their groups): the trail says how far the file got
             List<RowResult> decided = java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList();
             appendSummary(programId, actor, file, contents.rows().size(), started, ImportReport.of(programId, decided),
-                    "stopped by " + stopped.getClass().getSimpleName() + " after " + decided.size() + " rows; ");
+                    "terhenti karena kesalahan (" + stopped.getClass().getSimpleName() + ") setelah " + decided.size()
+                            + " baris; ");
             throw stopped;
         }
         ImportReport report = ImportReport.of(programId, List.of(results));
@@ -145,9 +146,9 @@ public class ApplicantImport {
         transaction.executeWithoutResult(status -> audit.append(programId,
                 AuditTrail.Stage.REGISTRATION.entry("APPLICANTS_IMPORTED", actor)
                 .on("CSV import of " + fileRows + " rows")
-                .saying(stopped + fileRows + " rows: " + totals.registered() + " registered, " + totals.waitlisted()
-                        + " waitlisted, " + totals.applied() + " applied, " + totals.refused()
-                        + " refused, " + totals.invalid() + " invalid")
+                .saying(stopped + fileRows + " baris: " + totals.registered() + " mendapat kursi, "
+                        + totals.waitlisted() + " masuk daftar tunggu, " + totals.applied() + " lamaran diterima, "
+                        + totals.refused() + " ditolak, " + totals.invalid() + " tidak valid")
                 .changing(null, summary)));
     }
 

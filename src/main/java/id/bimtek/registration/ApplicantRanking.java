@@ -92,7 +92,8 @@ public class ApplicantRanking {
         });
         jdbc.batchUpdate("update registration set rank_points = ?, rank_in_batch = ? where id = ?", updates);
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("APPLICATIONS_RANKED", actor)
-                .saying(updates.size() + " applications ranked by the table registration-ranking; staff review the list")
+                .saying(updates.size() + " lamaran diperingkat menurut tabel peringkat pendaftaran;"
+                        + " staf memeriksa daftarnya")
                 .changing(null, Map.of("ranked", updates.size(), "applicationsPerBatch", perBatch)));
         return updates.size();
     }

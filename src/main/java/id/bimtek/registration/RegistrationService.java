@@ -159,7 +159,8 @@ public class RegistrationService {
         RegistrationStatus status = RegistrationStatus.valueOf(
                 jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId));
         if (status == RegistrationStatus.OFFERED) {
-            seatOffers.declineLocked(programId, owned, "withdrawn by the applicant while offered a seat: the offer is declined");
+            seatOffers.declineLocked(programId, owned,
+                    "diundurkan oleh pendaftar saat ditawari kursi: tawarannya ditolak");
             return view(programId, registrationId);
         }
         if (status != RegistrationStatus.REGISTERED && status != RegistrationStatus.WAITLISTED && status != RegistrationStatus.APPLIED) {
@@ -168,7 +169,7 @@ public class RegistrationService {
         jdbc.update("update registration set status = 'WITHDRAWN', status_changed_at = now() where id = ?", registrationId);
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_WITHDRAWN", APPLICANT)
                 .on(owned.subject())
-                .saying("withdrawn by the applicant")
+                .saying("diundurkan oleh pendaftar")
                 .changing(Map.of("status", status.name()), Map.of("registrationId", registrationId, "status", "WITHDRAWN")));
         if (status == RegistrationStatus.REGISTERED) {
             seatOffers.offerFreedSeat(programId, batchId);
@@ -220,7 +221,7 @@ public class RegistrationService {
     public void confirmParticipants(long programId, String actor) {
         lockBatches(programId);
         int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.NOT_SELECTED, actor,
-                "the participant list was confirmed");
+                "daftar peserta ditetapkan");
         List<Map<String, Object>> decided = jdbc.queryForList("""
                 update registration r
                    set status = case when r.status = 'REGISTERED' or (r.status = 'APPLIED' and r.rank_in_batch <= b.quota)
@@ -238,8 +239,9 @@ public class RegistrationService {
         changed += offersClosed;
         long confirmed = countInStatus(programId, RegistrationStatus.CONFIRMED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("PARTICIPANTS_CONFIRMED", actor)
-                .saying(confirmed + " participants confirmed, " + (changed - confirmed) + " applicants not selected"
-                        + (offersClosed > 0 ? " (" + offersClosed + " of them with an unanswered seat offer)" : ""))
+                .saying(confirmed + " peserta ditetapkan, " + (changed - confirmed) + " pendaftar tidak terpilih"
+                        + (offersClosed > 0
+                                ? " (" + offersClosed + " di antaranya dengan tawaran kursi yang belum dijawab)" : ""))
                 .changing(null, Map.of("confirmed", confirmed, "notSelected", changed - confirmed)));
     }
 
@@ -297,7 +299,7 @@ public class RegistrationService {
                  where r.program_id = ? and r.status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED', 'OFFERED')""",
                 programId);
         int offersClosed = seatOffers.closeOpenOffers(programId, RegistrationStatus.CANCELLED, actor,
-                "the programme was cancelled");
+                "program dibatalkan");
         int cancelled = offersClosed + jdbc.update("""
                 update registration set status = 'CANCELLED', status_changed_at = now()
                  where program_id = ? and status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'CONFIRMED')""", programId);
@@ -308,7 +310,7 @@ public class RegistrationService {
                 .toList());
         jdbc.update("update batch set taken = 0 where program_id = ?", programId);
         audit.append(programId, AuditTrail.Stage.CANCELLATION.entry("REGISTRATIONS_CANCELLED", actor)
-                .saying(cancelled + " registrations cancelled with the programme")
+                .saying(cancelled + " pendaftaran dibatalkan bersama programnya")
                 .changing(null, Map.of("cancelled", cancelled)));
         return cancelled;
     }

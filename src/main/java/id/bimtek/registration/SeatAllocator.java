@@ -283,7 +283,7 @@ class SeatAllocator implements SmartLifecycle {
             if (!placeHolders.add(request.nik())) {
                 String message = "this NIK already holds a place in the programme";
                 outcomes.put(application, new ProblemException(ProblemException.Kind.CONFLICT, "nik", message, "ONE_PLACE_PER_NIK"));
-                records.add(refusal(application, "ONE_PLACE_PER_NIK", message));
+                records.add(refusal(application, "ONE_PLACE_PER_NIK", "NIK ini sudah mendapat tempat di program ini"));
                 continue;
             }
             long id = ids.get(next++);
@@ -292,15 +292,18 @@ class SeatAllocator implements SmartLifecycle {
             String rule;
             if (bySelection) {
                 status = RegistrationStatus.APPLIED;
-                rule = "rule SELECTION: application to " + batch.name + " received; ranked with the others after the deadline";
+                rule = Rules.named("SELECTION") + ": lamaran ke " + batch.name
+                        + " diterima; diperingkat bersama lamaran lain setelah batas pendaftaran";
             } else if (batch.taken < batch.quota) {
                 status = RegistrationStatus.REGISTERED;
                 batch.taken++;
-                rule = "rule SEAT_AVAILABLE: seat " + batch.taken + " of " + batch.quota + " in " + batch.name;
+                rule = Rules.named("SEAT_AVAILABLE") + ": kursi ke-" + batch.taken + " dari " + batch.quota
+                        + " di " + batch.name;
             } else {
                 status = RegistrationStatus.WAITLISTED;
                 position = ++batch.waitlisted;
-                rule = "rule BATCH_FULL: all " + batch.quota + " seats of " + batch.name + " taken; waitlist position " + position;
+                rule = Rules.named("BATCH_FULL") + ": semua " + batch.quota + " kursi " + batch.name
+                        + " sudah terisi; nomor urut daftar tunggu " + position;
             }
             String reference = References.next();
             RegistrationView registration = new RegistrationView(id, programId, batch.id, batch.name, reference,
@@ -340,12 +343,15 @@ class SeatAllocator implements SmartLifecycle {
         notifications.toApplicants(messages);
     }
 
-    /** A refusal by a rule is kept in the audit trail, in the group's transaction. */
+    /**
+     * A refusal by a rule is kept in the audit trail, in the group's transaction; {@code reason} in Bahasa Indonesia
+     * (the eligibility table's reasons are), the rule's code in the recorded values.
+     */
     private static AuditTrail.Entry refusal(Application application, String rule, String reason) {
         RegistrationRequest request = application.request();
         return AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_REFUSED", application.actor())
                 .on(request.name())
-                .saying("rule " + rule + ": " + reason)
+                .saying(Rules.named(rule) + ": " + reason)
                 .changing(null,
                         Map.of("nik", request.nik(), "batch", request.batch(), "sector", request.sector(), "rule", rule));
     }

@@ -5,13 +5,13 @@ import static id.bimtek.registration.RegistrationService.APPLICANT;
 import id.bimtek.audit.AuditTrail;
 import id.bimtek.proposal.ProgramFacts;
 import id.bimtek.shared.ActingUser;
+import id.bimtek.shared.IsoDurations;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Wib;
 import id.bimtek.workflow.SeatOfferProcess;
 import id.bimtek.workflow.SeatOfferProcess.Answer;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class SeatOffers {
 
-    private static final DateTimeFormatter WIB_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'WIB'").withZone(Wib.ZONE);
+    private static final String WAITLIST_ORDER = Rules.named("WAITLIST_ORDER") + ": ";
 
     private final JdbcTemplate jdbc;
     private final ProgramFacts programFacts;
@@ -69,8 +69,8 @@ public class SeatOffers {
                     "update batch set taken = taken - 1 where id = ? returning name, taken, quota", batchId);
             audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_FREED", ActingUser.SYSTEM)
                     .on((String) batch.get("name"))
-                    .saying("rule WAITLIST_ORDER: nobody waits for the seat; " + batch.get("taken")
-                            + " of " + batch.get("quota") + " seats taken")
+                    .saying(WAITLIST_ORDER + "tidak ada yang menunggu kursi ini; " + batch.get("taken")
+                            + " dari " + batch.get("quota") + " kursi terisi")
                     .changing(null, Map.of("batchId", batchId, "taken", batch.get("taken"))));
             return;
         }
@@ -101,8 +101,8 @@ public class SeatOffers {
                 texts.seatOffered((String) offered.get("title"), (String) offered.get("batch"), expiresAt))));
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFERED", ActingUser.SYSTEM)
                 .on(subject)
-                .saying("rule WAITLIST_ORDER: the first on the waitlist is offered the freed seat until "
-                        + WIB_TIME.format(expiresAt) + " (" + offerTime + ")")
+                .saying(WAITLIST_ORDER + "kursi yang kosong ditawarkan kepada pendaftar pertama di daftar tunggu"
+                        + " sampai " + Wib.toTheMinute(expiresAt) + " (" + IsoDurations.inWords(offerTime) + ")")
                 .changing(Map.of("status", "WAITLISTED"), Map.of("registrationId", registrationId, "status", "OFFERED",
                         "offerExpiresAt", expiresAt.toString(), "processInstanceId", processInstanceId)));
     }
@@ -135,7 +135,7 @@ public class SeatOffers {
         answer(registrationId, Answer.ACCEPTED);
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_ACCEPTED", APPLICANT)
                 .on(owned.subject())
-                .saying("the applicant accepted the offered seat")
+                .saying("pendaftar menerima kursi yang ditawarkan")
                 .changing(Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "REGISTERED")));
     }
 
@@ -144,10 +144,13 @@ public class SeatOffers {
     public void decline(long programId, long registrationId, String nik, String reference) {
         RegistrationOwnership.Owned owned = RegistrationOwnership.proven(jdbc, programId, registrationId, nik, reference);
         lockSeat(programId, owned.batchId());
-        declineLocked(programId, owned, "the applicant declined the offered seat");
+        declineLocked(programId, owned, "pendaftar menolak kursi yang ditawarkan");
     }
 
-    /** Declines an offer whose batch the caller has locked (a withdrawal while offered is a decline). */
+    /**
+     * Declines an offer whose batch the caller has locked (a withdrawal while offered is a decline); {@code detail}
+     * is the audit trail's sentence, in Bahasa Indonesia.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void declineLocked(long programId, RegistrationOwnership.Owned owned, String detail) {
         int declined = jdbc.update("""
@@ -186,14 +189,16 @@ public class SeatOffers {
         String offerTime = programFacts.settings(programId).seatOfferTime();
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_EXPIRED", ActingUser.SYSTEM)
                 .on("pendaftaran #" + registrationId + " " + registration.get("name"))
-                .saying("rule WAITLIST_ORDER: no answer within the offer time (" + offerTime + "); the seat passes on")
+                .saying(WAITLIST_ORDER + "tidak ada jawaban dalam waktu tawaran (" + IsoDurations.inWords(offerTime)
+                        + "); kursi diteruskan ke urutan berikutnya")
                 .changing(Map.of("status", "OFFERED"), Map.of("registrationId", registrationId, "status", "OFFER_EXPIRED")));
         offerFreedSeat(programId, batchId);
     }
 
     /**
      * The list is confirmed or the programme cancelled: every offer still open ends unanswered with the
-     * given status, its seat freed and its process ended. The caller holds the programme's batch locks.
+     * given status, its seat freed and its process ended. The caller holds the programme's batch locks;
+     * {@code reason} begins the audit trail's sentence, in Bahasa Indonesia.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int closeOpenOffers(long programId, RegistrationStatus outcome, String actor, String reason) {
@@ -206,7 +211,7 @@ public class SeatOffers {
             answer(((Number) offer.get("id")).longValue(), Answer.CLOSED);
             audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("SEAT_OFFER_CLOSED", actor)
                     .on("pendaftaran #" + offer.get("id") + " " + offer.get("name"))
-                    .saying(reason + "; the seat offer ends unanswered")
+                    .saying(reason + "; tawaran kursi berakhir tanpa jawaban")
                     .changing(Map.of("status", "OFFERED"),
                             Map.of("registrationId", offer.get("id"), "status", outcome.name())));
         }

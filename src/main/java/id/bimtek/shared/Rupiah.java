@@ -1,6 +1,8 @@
 package id.bimtek.shared;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -16,6 +18,23 @@ public final class Rupiah {
         NumberFormat format = NumberFormat.getNumberInstance(INDONESIA);
         format.setMaximumFractionDigits(2);
         return "Rp " + format.format(amount);
+    }
+
+    /**
+     * {@code Rp 24.600.000,00}: to the cent, as the auditors read amounts (their pages, documents and the audit
+     * trail's sentences), so the same sum is written the same way wherever an auditor meets it.
+     */
+    public static String toTheCent(BigDecimal amount) {
+        return "Rp " + digitsToTheCent(amount);
+    }
+
+    /** {@code 24.600.000,00}: {@link #toTheCent} without the currency, for a column of amounts. */
+    public static String digitsToTheCent(BigDecimal amount) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
+        symbols.setGroupingSeparator('.');
+        symbols.setDecimalSeparator(',');
+        symbols.setMinusSign('-');
+        return new DecimalFormat("#,##0.00", symbols).format(amount);
     }
 
     /**

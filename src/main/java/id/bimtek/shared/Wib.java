@@ -4,12 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Western Indonesian Time, in which deadlines, dates of batches and the auditors' times are read. */
 public final class Wib {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZONE);
 
     private Wib() {
     }
@@ -30,5 +33,13 @@ public final class Wib {
     /** Today's date in WIB, by the engine's clock. */
     public static LocalDate today() {
         return LocalDate.ofInstant(now(), ZONE);
+    }
+
+    /**
+     * {@code 05-08-2025 14:00 WIB}: an instant in a sentence an Indonesian reads, day first, with digits only (no
+     * month name, so it reads the same whatever language the machine speaks).
+     */
+    public static String toTheMinute(Instant at) {
+        return MINUTE.format(at) + " WIB";
     }
 }

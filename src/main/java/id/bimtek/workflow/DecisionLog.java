@@ -29,6 +29,7 @@ public class DecisionLog {
     @Transactional
     public Decision record(Long programId, String taskKey, String taskName, String taskId,
                            String decision, String comment, String actor, String onBehalfOf) {
+        // the decision's code first, as ever: ProposalChanges reads it back, the auditors' timeline words it
         audit.append(programId, stageOf(taskKey).entry("DECISION", actor)
                 .asDeputyOf(onBehalfOf)
                 .on(taskName)

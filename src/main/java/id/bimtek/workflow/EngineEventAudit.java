@@ -26,6 +26,29 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineEventAudit {
 
+    /** The engine's kinds of activity as the audit trail's sentences name them; another kind keeps its code. */
+    private static final Map<String, String> ACTIVITY_TYPES = Map.ofEntries(
+            Map.entry("startEvent", "awal proses"), Map.entry("startTimerEvent", "awal proses terjadwal"),
+            Map.entry("messageStartEvent", "awal proses oleh pesan"),
+            Map.entry("errorStartEvent", "awal penanganan galat"),
+            Map.entry("noneEndEvent", "akhir proses"), Map.entry("errorEndEvent", "akhir dengan galat"),
+            Map.entry("terminateEndEvent", "penghentian proses"), Map.entry("serviceTask", "langkah otomatis"),
+            Map.entry("businessRuleTask", "tabel keputusan"), Map.entry("exclusiveGateway", "percabangan"),
+            Map.entry("parallelGateway", "percabangan paralel"),
+            Map.entry("eventBasedGateway", "percabangan menunggu peristiwa"),
+            Map.entry("intermediateTimer", "penantian waktu"), Map.entry("intermediateMessageCatch", "penantian pesan"),
+            Map.entry("boundaryTimer", "batas waktu"), Map.entry("boundaryError", "penangkap galat"),
+            Map.entry("boundaryMessage", "penerima pesan"), Map.entry("subProcess", "subproses"),
+            Map.entry("callActivity", "pemanggilan proses"));
+
+    /** The engine's variable events: a variable set for the first time, changed, removed, or migrated. */
+    private static final Map<String, String> VARIABLE_EVENTS = Map.of(
+            "create", "dibuat", "update", "diubah", "delete", "dihapus", "migrate", "dipindahkan");
+
+    /** The engine's kinds of incident this process can have; another kind keeps its code. */
+    private static final Map<String, String> INCIDENT_TYPES = Map.of(
+            "failedJob", "langkah otomatis gagal", "failedExternalTask", "tugas eksternal gagal");
+
     /** Process instance to programme, learnt from the start event (the programme row does not know it yet). */
     private final Map<String, Long> programOfInstance = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -60,7 +83,7 @@ class EngineEventAudit {
             if (started || ended) {
                 record(event.getProcessInstanceId(), started ? "ACTIVITY_STARTED" : "ACTIVITY_ENDED",
                         activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
-                        activity.getActivityType() + (started ? " started" : " ended"),
+                        inWords(ACTIVITY_TYPES, activity.getActivityType()) + (started ? " dimulai" : " selesai"),
                         Map.of("activityId", activity.getActivityId(), "activityType", activity.getActivityType(),
                                 "activityInstanceId", String.valueOf(activity.getActivityInstanceId())));
             }
@@ -78,15 +101,17 @@ class EngineEventAudit {
             detail.put("change", change.getEventType());
             detail.put("value", String.valueOf(value));
             detail.put("taskId", String.valueOf(change.getTaskId()));
-            record(change.getProcessInstanceId(), "VARIABLE_CHANGED", change.getVariableName(),
-                    change.getEventType() + " " + change.getVariableName() + " = " + value, detail);
+            String newValue = "delete".equals(change.getEventType()) ? "" : ", nilainya " + value;
+            record(change.getProcessInstanceId(), "VARIABLE_CHANGED", change.getVariableName(), "variabel "
+                    + change.getVariableName() + " " + inWords(VARIABLE_EVENTS, change.getEventType()) + newValue,
+                    detail);
             return;
         }
         if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.FAILED.getStateCode()) {
             // the log carries the retries the attempt started with
             int left = Math.max(0, job.getJobRetries() - 1);
             record(event.getProcessInstanceId(), "JOB_FAILED", job.getActivityId(),
-                    "attempt failed, " + left + " retries left: " + job.getJobExceptionMessage(),
+                    "percobaan gagal, sisa " + left + " percobaan ulang: " + job.getJobExceptionMessage(),
                     Map.of("jobId", String.valueOf(job.getJobId()), "retriesLeft", left,
                             "activity", String.valueOf(job.getActivityId())));
         } else if (event instanceof HistoricIncidentEventEntity incident) {
@@ -94,12 +119,18 @@ class EngineEventAudit {
                     : HistoryEventTypes.INCIDENT_RESOLVE.getEventName().equals(event.getEventType()) ? "INCIDENT_RESOLVED"
                     : null;
             if (kind != null) {
+                // the engine's own message follows as the engine (or the failing code) wrote it
                 record(event.getProcessInstanceId(), kind, incident.getActivityId(),
-                        incident.getIncidentType() + ": " + incident.getIncidentMessage(),
+                        inWords(INCIDENT_TYPES, incident.getIncidentType()) + ": " + incident.getIncidentMessage(),
                         Map.of("incidentId", incident.getId(), "type", String.valueOf(incident.getIncidentType()),
                                 "activity", String.valueOf(incident.getActivityId())));
             }
         }
+    }
+
+    /** A code of the engine in words where it has some; as it is otherwise (the maps refuse a null key). */
+    private static String inWords(Map<String, String> words, String code) {
+        return code == null ? "" : words.getOrDefault(code, code);
     }
 
     /** Whether the command running is one of the engine API's variable writes (set, remove, modify). */

@@ -88,7 +88,7 @@ public class RegistrationDeadlines {
         decisions.record(programId, STEP, "Ubah batas pendaftaran", null, decision, reason.strip(), user, null);
         audit.append(programId, AuditTrail.Stage.REGISTRATION.entry("REGISTRATION_DEADLINE_CHANGED", user)
                 .on(program.getCode())
-                .saying(before + " → " + next)
+                .saying("dari " + Wib.toTheMinute(before) + " menjadi " + Wib.toTheMinute(next))
                 .changing(Map.of("registrationDeadline", String.valueOf(before)),
                         Map.of("registrationDeadline", next.toString(), "reason", reason.strip())));
         return next;

@@ -43,6 +43,8 @@ public class TaskAudit implements OnEveryUserTask {
         value.put("taskKey", task.getTaskDefinitionKey());
         String kind;
         String detail;
+        // "offered to" and "held by" stay in the form every record has had: the auditors' timeline puts them into
+        // words (the roles' names, the holder) when it shows them, the old records and the new alike
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 kind = "TASK_CREATED";
@@ -58,11 +60,11 @@ public class TaskAudit implements OnEveryUserTask {
             case EVENTNAME_COMPLETE -> {
                 kind = "TASK_COMPLETED";
                 value.put("assignee", String.valueOf(task.getAssignee()));
-                detail = "completed";
+                detail = "diselesaikan";
             }
             case EVENTNAME_DELETE -> {
                 kind = "TASK_WITHDRAWN";
-                detail = "withdrawn: the process left the task (e.g. the programme was cancelled)";
+                detail = "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)";
             }
             default -> {
                 return;

@@ -278,6 +278,32 @@ class AuditorViewTest {
                 .groups().get(0).first()).isEqualTo(401);
     }
 
+    @Test
+    void recordsWrittenInEnglishBeforeReadAsTheyDidAndTheirBahasaIndonesiaSuccessorsAlike() {
+        // the trail's sentences were English once; a hash-chained record keeps its words for good
+        String[][] kindAndDetail = {
+                {"DECISION", "APPROVE: sesuai peringkat"},
+                {"STATUS_CHANGED", "REGISTRATION_OPEN -> REGISTRATION_CLOSED"},
+                {"TASK_CREATED", "offered to division-head"}, {"TASK_ASSIGNED", "held by staff"},
+                {"TASK_COMPLETED", "completed"}, {"TASK_COMPLETED", "diselesaikan"},
+                {"TASK_WITHDRAWN", "withdrawn: the process left the task (e.g. the programme was cancelled)"},
+                {"TASK_WITHDRAWN", "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)"},
+                {"ATTENDANCE_RECORDED", "3 present, 1 absent"}, {"ATTENDANCE_RECORDED", "3 hadir, 1 tidak hadir"}};
+        List<AuditTrail.Record> trail = new ArrayList<>();
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T01:00:00Z");
+        for (String[] record : kindAndDetail) {
+            int seq = trail.size() + 1;
+            trail.add(new AuditTrail.Record(seq, 1, seq, at.plusSeconds(seq), AuditTrail.Stage.PROCESS, record[0],
+                    "staff", null, "Tinjau usulan", record[1], null, null, "", ""));
+        }
+        assertThat(timeline.items(trail)).extracting(Timeline.Item::what).containsExactly(
+                "disetujui — “sesuai peringkat”", "Pendaftaran dibuka → Pendaftaran ditutup",
+                "ditawarkan kepada Kepala Bidang", "dipegang oleh staff", "diselesaikan", "diselesaikan",
+                "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)",
+                "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)",
+                "3 present, 1 absent", "3 hadir, 1 tidak hadir");
+    }
+
     // --- helpers
 
     private static String pdfText(byte[] pdf) throws Exception {
