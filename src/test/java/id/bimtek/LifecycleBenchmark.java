@@ -187,9 +187,9 @@ class LifecycleBenchmark {
             int number = round;
             step("monitoring rounds: timer", () -> lifecycle.passTime(Duration.ofDays(95)));
             step("monitoring rounds: outcomes, task", () -> {
-                for (Long id : registered) {
-                    followUp.recordOutcome(program.getId(), id, number, true, BigDecimal.valueOf(4_500_000), 2, "staff");
-                }
+                // a round's outcomes as the monitoring page sends them: all graduates at once
+                followUp.recordOutcomes(program.getId(), number, registered.stream()
+                        .map(id -> new FollowUpService.OutcomeEntry(id, true, BigDecimal.valueOf(4_500_000), 2)).toList(), "staff");
                 lifecycle.complete(program, "recordOutcomes", STAFF, Map.of());
             });
         }

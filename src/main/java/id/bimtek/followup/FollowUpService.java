@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -122,22 +124,48 @@ public class FollowUpService {
     @Transactional
     public long recordOutcome(long programId, long registrationId, int round, boolean businessActive,
                               BigDecimal monthlyRevenue, int employees, String user) {
-        programFacts.statusHeld(programId);
-        requireGraduate(programId, registrationId);
+        return recordOutcomes(programId, round,
+                List.of(new OutcomeEntry(registrationId, businessActive, monthlyRevenue, employees)), user).get(0);
+    }
+
+    /** One graduate's outcome to record, as a page sends them. */
+    public record OutcomeEntry(long registrationId, boolean businessActive, BigDecimal monthlyRevenue, int employees) {
+    }
+
+    /**
+     * Several graduates' outcomes in one round: all are recorded, or none. The programme and the round are checked
+     * once for all of them and their audit records appended together (the monitoring page sends a whole round).
+     */
+    @Transactional
+    public List<Long> recordOutcomes(long programId, int round, List<OutcomeEntry> entries, String user) {
+        requireFollowUp(programFacts.statusHeld(programId));
+        requireGraduates(programId, entries.stream().map(OutcomeEntry::registrationId).toList());
         requireOpenRound(programId, round);
+        List<Long> ids = new ArrayList<>(entries.size());
+        List<AuditTrail.Entry> records = new ArrayList<>(entries.size());
+        for (OutcomeEntry entry : entries) {
+            ids.add(recordOutcome(programId, round, entry, user, records));
+        }
+        audit.appendAll(programId, records);
+        return ids;
+    }
+
+    private long recordOutcome(long programId, int round, OutcomeEntry entry, String user, List<AuditTrail.Entry> records) {
+        long registrationId = entry.registrationId();
         Map<String, Object> earlier = jdbc.queryForList("""
                 select id, business_active, monthly_revenue, employees from outcome where registration_id = ? and round = ?""",
                 registrationId, round).stream().findFirst().orElse(null);
-        Map<String, Object> value = Map.of("registrationId", registrationId, "round", round, "businessActive", businessActive,
-                "monthlyRevenue", monthlyRevenue.toPlainString(), "employees", employees);
-        String detail = (businessActive ? "usaha aktif" : "usaha tidak aktif") + ", omzet sebulan "
-                + Rupiah.toTheCent(monthlyRevenue) + ", " + employees + " orang bekerja";
+        Map<String, Object> value = Map.of("registrationId", registrationId, "round", round,
+                "businessActive", entry.businessActive(), "monthlyRevenue", entry.monthlyRevenue().toPlainString(),
+                "employees", entry.employees());
+        String detail = (entry.businessActive() ? "usaha aktif" : "usaha tidak aktif") + ", omzet sebulan "
+                + Rupiah.toTheCent(entry.monthlyRevenue()) + ", " + entry.employees() + " orang bekerja";
         if (earlier == null) {
             Long id = jdbc.queryForObject("""
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                    programId, registrationId, round, businessActive, monthlyRevenue, employees, user);
-            audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
+                    programId, registrationId, round, entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user);
+            records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
                     .on("registration " + registrationId + " round " + round)
                     .saying(detail)
                     .changing(null, value));
@@ -146,27 +174,14 @@ public class FollowUpService {
         long id = ((Number) earlier.get("id")).longValue();
         jdbc.update("""
                 update outcome set business_active = ?, monthly_revenue = ?, employees = ?, corrected_by = ?, corrected_at = now()
-                 where id = ?""", businessActive, monthlyRevenue, employees, user, id);
-        audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
+                 where id = ?""", entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user, id);
+        records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
                 .on("registration " + registrationId + " round " + round)
                 .saying(detail)
                 .changing(Map.of("businessActive", earlier.get("business_active"),
                         "monthlyRevenue", ((BigDecimal) earlier.get("monthly_revenue")).toPlainString(),
                         "employees", earlier.get("employees")), value));
         return id;
-    }
-
-    /** One graduate's outcome to record, as a page sends them. */
-    public record OutcomeEntry(long registrationId, boolean businessActive, BigDecimal monthlyRevenue, int employees) {
-    }
-
-    /** Several graduates' outcomes in one round: all are recorded, or none. */
-    @Transactional
-    public void recordOutcomes(long programId, int round, List<OutcomeEntry> entries, String user) {
-        for (OutcomeEntry entry : entries) {
-            recordOutcome(programId, entry.registrationId(), round, entry.businessActive(), entry.monthlyRevenue(),
-                    entry.employees(), user);
-        }
     }
 
     /** A graduate and their outcome in a round (null fields while none is recorded). */
@@ -291,7 +306,10 @@ public class FollowUpService {
     }
 
     private void requireFollowUp(long programId) {
-        ProgramStatus status = programFacts.status(programId);
+        requireFollowUp(programFacts.status(programId));
+    }
+
+    private static void requireFollowUp(ProgramStatus status) {
         if (status != ProgramStatus.FOLLOW_UP) {
             throw ProblemException.conflict("status", "follow-up is recorded while the programme is in FOLLOW_UP (it is " + status + ")");
         }
@@ -299,11 +317,23 @@ public class FollowUpService {
 
     private void requireGraduate(long programId, long registrationId) {
         requireFollowUp(programId);
-        Boolean completed = jdbc.queryForList("select completed from registration where id = ? and program_id = ?",
-                Boolean.class, registrationId, programId).stream().findFirst()
-                .orElseThrow(() -> ProblemException.invalid("registrationId", "registration " + registrationId + " is not in this programme"));
-        if (!Boolean.TRUE.equals(completed)) {
-            throw ProblemException.invalid("registrationId", "registration " + registrationId + " did not complete the programme");
+        requireGraduates(programId, List.of(registrationId));
+    }
+
+    /** Each of the registrations is the programme's and completed it; the first that is not is named. */
+    private void requireGraduates(long programId, List<Long> registrationIds) {
+        Map<Long, Boolean> completed = new HashMap<>();
+        jdbc.query("select id, completed from registration where program_id = ? and id = any(?)",
+                rs -> {
+                    completed.put(rs.getLong("id"), rs.getBoolean("completed"));
+                }, programId, registrationIds.toArray(Long[]::new));
+        for (long registrationId : registrationIds) {
+            if (!completed.containsKey(registrationId)) {
+                throw ProblemException.invalid("registrationId", "registration " + registrationId + " is not in this programme");
+            }
+            if (!completed.get(registrationId)) {
+                throw ProblemException.invalid("registrationId", "registration " + registrationId + " did not complete the programme");
+            }
         }
     }
 }
