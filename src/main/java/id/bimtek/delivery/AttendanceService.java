@@ -116,7 +116,7 @@ public class AttendanceService {
                 instructorsPresent == null ? null : instructors.stream().filter(instructorsCame::contains).toList(),
                 instructorsPresent == null ? null : instructors.stream().filter(i -> !instructorsCame.contains(i)).toList());
         audit.append(programId, AuditTrail.Stage.DELIVERY.entry("ATTENDANCE_RECORDED", user)
-                .on("batch " + batchId + " session " + session)
+                .on("gelombang #" + batchId + " sesi " + session)
                 .saying(recorded.present().size() + " hadir, " + recorded.absent().size() + " tidak hadir")
                 .changing(null, recorded));
         return recorded;

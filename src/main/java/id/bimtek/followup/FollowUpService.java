@@ -83,7 +83,7 @@ public class FollowUpService {
                     values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, kind.name(), status.name(), note, user);
             audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_ADDED", user)
-                    .on("registration " + registrationId)
+                    .on("pendaftaran #" + registrationId)
                     .saying(kind.word() + ", " + status.word())
                     .changing(null,
                             Map.of("itemId", id, "kind", kind.name(), "status", status.name(), "note", note == null ? "" : note)));
@@ -103,7 +103,7 @@ public class FollowUpService {
             throw ProblemException.notFound("follow-up item " + itemId);
         }
         audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("FOLLOW_UP_ITEM_UPDATED", user)
-                .on("item " + itemId)
+                .on("tindak lanjut #" + itemId)
                 .saying("status menjadi " + status.word())
                 .changing(null, Map.of("itemId", itemId, "status", status.name(), "note", note == null ? "" : note)));
     }
@@ -166,7 +166,7 @@ public class FollowUpService {
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, round, entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user);
             records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
-                    .on("registration " + registrationId + " round " + round)
+                    .on("pendaftaran #" + registrationId + " putaran " + round)
                     .saying(detail)
                     .changing(null, value));
             return id;
@@ -176,7 +176,7 @@ public class FollowUpService {
                 update outcome set business_active = ?, monthly_revenue = ?, employees = ?, corrected_by = ?, corrected_at = now()
                  where id = ?""", entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user, id);
         records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
-                .on("registration " + registrationId + " round " + round)
+                .on("pendaftaran #" + registrationId + " putaran " + round)
                 .saying(detail)
                 .changing(Map.of("businessActive", earlier.get("business_active"),
                         "monthlyRevenue", ((BigDecimal) earlier.get("monthly_revenue")).toPlainString(),
@@ -269,7 +269,7 @@ public class FollowUpService {
                 values (?, ?, ?, ?, ?, ?)""", programId, round, graduates, graduates - missing.size(),
                 missing.isEmpty() ? null : missingReason, user);
         audit.append(programId, AuditTrail.Stage.FOLLOW_UP.entry("MONITORING_ROUND_RECORDED", user)
-                .on("round " + round)
+                .on("putaran " + round)
                 .saying("hasil " + (graduates - missing.size()) + " dari " + graduates + " lulusan dicatat"
                         + (missing.isEmpty() ? "" : "; alasan yang belum: " + missingReason))
                 .changing(null, Map.of("round", round, "graduates", graduates, "missing", missing,

@@ -145,7 +145,7 @@ public class ApplicantImport {
         summary.put("sha256", sha256(file));
         transaction.executeWithoutResult(status -> audit.append(programId,
                 AuditTrail.Stage.REGISTRATION.entry("APPLICANTS_IMPORTED", actor)
-                .on("CSV import of " + fileRows + " rows")
+                .on("impor CSV " + fileRows + " baris")
                 .saying(stopped + fileRows + " baris: " + totals.registered() + " mendapat kursi, "
                         + totals.waitlisted() + " masuk daftar tunggu, " + totals.applied() + " lamaran diterima, "
                         + totals.refused() + " ditolak, " + totals.invalid() + " tidak valid")
