@@ -5,11 +5,12 @@
 # registration it acknowledged must still be there.
 # The applicants are wrk (Debian package wrk) with bench/registration.lua: a load generator in C leaves the
 # two cores to the application and PostgreSQL (a Java HTTP client took a third of the machine).
-#   bash bench/registration-benchmark.sh [clients] [seconds]
+#   bash bench/registration-benchmark.sh [clients] [seconds] [warm-up seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-32}
 seconds=${2:-20}
+warmup=${3:-60}
 port=18090
 db=bimtek_bench
 psql_() { psql -h 127.0.0.1 -U postgres -qtA "$@"; }
@@ -54,10 +55,10 @@ url="http://localhost:$port/api/programs/$id/registrations"
 applicants() { # seconds, ack file, run number (keeps the NIKs of each run apart), extra wrk options
   wrk -t2 -c"$clients" -d"$1"s --timeout 30s ${4:-} -s bench/registration.lua "$url" -- "$2" "$3"; }
 
-echo "== registrations over HTTP (after 10 s of warm-up load, not counted)"
-applicants 10 "$work/acks-0.txt" 0 > /dev/null
+echo "== registrations over HTTP (after $warmup s of warm-up load, not counted)"
+applicants "$warmup" "$work/acks-0.txt" 0 > /dev/null
 applicants "$seconds" "$work/acks-1.txt" 1 --latency | tee "$work/load.txt" | grep -E "requests in|Non-2xx|Socket errors|50%|99%"
-took=$(grep -oE 'requests in [0-9.]+s' "$work/load.txt" | grep -oE '[0-9.]+')
+took=$(grep -oE 'requests in [0-9.]+[ms]' "$work/load.txt" | awk '{ t = $3 + 0; if ($3 ~ /m$/) t *= 60; print t }')
 registered=$(wc -l < "$work/acks-1.txt")
 python3 -c "r=$registered/$took; p=$pg_tps; print(f'registrations acknowledged: $registered in {$took:.1f} s = {r:.0f} per second')
 print(f'registrations/s {r:.0f} vs pgbench {p:.0f} inserts/s: {100*r/p:.1f} % (target: at least 10 %)')"

@@ -22,9 +22,11 @@ end
 
 function request()
   serial = serial + 1
-  -- district 01..99, day 41..69 (women, +40), serial 0001..9999: unique per (run, thread, serial)
+  -- district 01..99, day 41..69 (women, +40) by run, month 01..12, serial 0001..9999: unique per (run, thread,
+  -- serial) for 118,800 requests a thread, a run of several minutes
   local n = serial
-  local nik = string.format("3671%02d%02d0890%02d%02d", 1 + (n % 99), 41 + run, thread_no, math.floor(n / 99) % 100)
+  local nik = string.format("3671%02d%02d%02d90%02d%02d", 1 + (n % 99), 41 + run, 1 + math.floor(n / 9900) % 12,
+    thread_no, math.floor(n / 99) % 100)
   return wrk.format(nil, nil, nil, string.format(
     '{"nik":"%s","name":"Pelamar %d-%d","businessName":"Usaha %d","sector":"APPAREL","district":"Cibodas",' ..
     '"phone":"081212345678","batch":"Gelombang 1"}', nik, thread_no, n, n))

@@ -44,6 +44,17 @@ class SeatAllocator implements SmartLifecycle {
     /** The places that count for "one NIK holds one place"; the partial unique index is the backstop. */
     static final String HOLDS_A_PLACE = "status in ('REGISTERED', 'WAITLISTED', 'APPLIED', 'OFFERED', 'CONFIRMED')";
 
+    /**
+     * Which of the NIKs already hold a place in the programme: one index probe per NIK. Written as
+     * {@code nik = any(?)} it is planned from statistics that a rush outruns (the programme "has one
+     * registration" until the table is next analysed), and PostgreSQL then read every registration of the
+     * programme for each group: 28 ms a group at 47,000 registrations instead of 2.
+     */
+    private static final String PLACE_HOLDERS = """
+            select n.nik from unnest(?::varchar[]) as n(nik)
+             cross join lateral (select 1 from registration r
+                                  where r.program_id = ? and r.nik = n.nik and r.""" + HOLDS_A_PLACE + " limit 1) held";
+
     private static final Logger LOG = LoggerFactory.getLogger(SeatAllocator.class);
 
     /** An application waiting for its decision. */
@@ -255,9 +266,8 @@ class SeatAllocator implements SmartLifecycle {
                 applications.stream().map(Application::request).toList());
         // allocation by selection: applications wait for the ranking after the deadline, nobody holds a seat yet
         boolean bySelection = AllocationMode.SELECTION.name().equals(program.get("allocation_mode"));
-        Set<String> placeHolders = new HashSet<>(jdbc.queryForList(
-                "select nik from registration where program_id = ? and nik = any(?) and " + HOLDS_A_PLACE, String.class,
-                programId, applications.stream().map(application -> application.request().nik()).toArray(String[]::new)));
+        Set<String> placeHolders = new HashSet<>(jdbc.queryForList(PLACE_HOLDERS, String.class,
+                applications.stream().map(application -> application.request().nik()).toArray(String[]::new), programId));
         List<Long> ids = new ArrayList<>(jdbc.queryForList(
                 "select nextval('registration_id_seq') from generate_series(1, ?)", Long.class, applications.size()));
         ids.sort(null);
