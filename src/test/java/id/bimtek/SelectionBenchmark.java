@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SelectionBenchmark {
 
     private static final int APPLICANTS = 10_555;
-    /** Requests each, after five to warm up, as in the 1,000-participant benchmark: a p95 of 20 was the second worst. */
+    /** Requests each, after twenty to warm up (Latency), as in the 1,000-participant benchmark: a p95 of 20 was the second worst. */
     private static final int REQUESTS = 50;
 
     @Autowired Lifecycle lifecycle;
