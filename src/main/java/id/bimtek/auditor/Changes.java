@@ -63,13 +63,16 @@ final class Changes {
             Map.entry("no", "ke"), Map.entry("seatOfferTime", "waktu menjawab tawaran kursi"),
             Map.entry("batch", "gelombang"), Map.entry("nik", "NIK"), Map.entry("registrationId", "no. pendaftaran"),
             Map.entry("lineCeiling", "pagu mata anggaran"), Map.entry("lineCommitted", "komitmen mata anggaran"),
-            Map.entry("lineRealised", "realisasi mata anggaran"));
+            Map.entry("lineRealised", "realisasi mata anggaran"), Map.entry("activityId", "id langkah di model"),
+            Map.entry("monthlyRevenue", "omzet"), Map.entry("employees", "tenaga kerja"),
+            Map.entry("businessActive", "usaha aktif"));
 
     /**
-     * Identifiers of the engine's own bookkeeping, and the task's key that the record's subject already names:
-     * kept in the record and its hash, not worth a reader's line.
+     * Identifiers of the engine's own bookkeeping, the task's key that the record's subject already names and the
+     * kind of an engine step that its sentence already says in words: kept in the record and its hash, not worth a
+     * reader's line.
      */
-    private static final Set<String> HIDDEN = Set.of("taskId", "activityInstanceId", "task", "taskKey");
+    private static final Set<String> HIDDEN = Set.of("taskId", "activityInstanceId", "task", "taskKey", "activityType");
 
     private Changes() {
     }

@@ -1,6 +1,8 @@
 package id.bimtek.auditor;
 
 import id.bimtek.audit.AuditTrail;
+import id.bimtek.shared.IsoDurations;
+import id.bimtek.shared.Rupiah;
 import id.bimtek.shared.Roles;
 import id.bimtek.shared.StaffPage;
 import id.bimtek.shared.Words;
@@ -129,12 +131,36 @@ public class Timeline {
             case "keputusan" -> worded(change, words::decision);
             case "ditawarkan kepada" -> worded(change, Timeline::roles);
             // nested fields (a batch's session's mode) by their own name
+            case "cara memilih peserta" -> worded(change, code -> ALLOCATION_MODES.getOrDefault(code, code));
+            case "dasar kelulusan" -> worded(change, code -> COMPLETION_BASES.getOrDefault(code, code));
+            case "putaran pemantauan" -> worded(change, rounds -> String.join(", ",
+                    LIST_SEPARATOR.splitAsStream(rounds).map(IsoDurations::inWords).toList()));
+            case "waktu menjawab tawaran kursi" -> worded(change, IsoDurations::inWords);
+            // nested fields (a batch's session's mode) by their own name
             default -> switch (ownName(change.field())) {
                 case "cara" -> worded(change, words::mode);
                 case "bidang usaha" -> worded(change, this::tracks);
+                case "jumlah", "jumlah anggaran", "pagu", "pagu mata anggaran", "komitmen mata anggaran",
+                     "realisasi mata anggaran", "omzet" -> worded(change, Timeline::rupiah);
+                case "usaha aktif", "lulus" -> worded(change, yes -> "true".equals(yes) ? "ya" : "false".equals(yes) ? "tidak" : yes);
                 default -> isInstant(change.after()) || isInstant(change.before()) ? worded(change, this::moment) : change;
             };
         };
+    }
+
+    private static final Map<String, String> ALLOCATION_MODES = Map.of(
+            "FIRST_COME", "siapa cepat, dia dapat", "SELECTION", "seleksi setelah pendaftaran ditutup");
+
+    private static final Map<String, String> COMPLETION_BASES = Map.of(
+            "SESSIONS", "sesi yang dihadiri", "HOURS", "jam pelajaran yang dihadiri");
+
+    /** An amount as the auditors read it everywhere ("Rp 9.000.000,00"); what is not a number stays as it is. */
+    private static String rupiah(String amount) {
+        try {
+            return Rupiah.toTheCent(new java.math.BigDecimal(amount));
+        } catch (NumberFormatException notAnAmount) {
+            return amount;
+        }
     }
 
     /** Both values in words; "—" (the field was absent) stays as it is. */

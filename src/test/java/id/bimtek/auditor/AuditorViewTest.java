@@ -214,7 +214,7 @@ class AuditorViewTest {
                 "“Kuota 39 terlalu besar”", "disetujui", "(division-head)");
         // old and new values as changed fields, not JSON
         assertThat(body).contains("Gelombang 1 · kuota</span>:", "<del>39</del> → <ins>30</ins>",
-                "<del>10000000.00</del> → <ins>12000000.00</ins>", "Diajukan</del>")
+                "<del>Rp 10.000.000,00</del> → <ins>Rp 12.000.000,00</ins>", "Diajukan</del>")
                 .doesNotContain("{&quot;").doesNotContain("Langkah mesin dimulai</div>")
                 .contains(engineSteps + " langkah mesin disembunyikan");
         // roles and the engine's instants in words: offered to "Kepala Bidang", due in WIB, the task's key not repeated
@@ -302,6 +302,34 @@ class AuditorViewTest {
                 "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)",
                 "ditarik: proses meninggalkan tugas ini (misalnya program dibatalkan)",
                 "3 present, 1 absent", "3 hadir, 1 tidak hadir");
+    }
+
+    @Test
+    void changedValuesReadAsWordsNotCodes() {
+        String created = """
+                {"allocationMode":"FIRST_COME","completionBasis":"HOURS","followUpRounds":["P3M","P6M"],
+                 "seatOfferTime":"PT48H","requestedTotal":"9000000.00","budgetItems":[{"amount":"9000000.00"}]}""";
+        String outcome = """
+                {"businessActive":true,"monthlyRevenue":"4500000","employees":2}""";
+        String engineStep = """
+                {"activityId":"commitBudget","activityType":"serviceTask"}""";
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T01:00:00Z");
+        List<AuditTrail.Record> trail = List.of(
+                new AuditTrail.Record(1, 1, 1, at, AuditTrail.Stage.PROPOSAL, "PROPOSAL_CREATED", "staff", null,
+                        "BIMTEK-2026-0001", "Bimtek Menjahit", null, created, "", ""),
+                new AuditTrail.Record(2, 1, 2, at, AuditTrail.Stage.FOLLOW_UP, "OUTCOME_RECORDED", "staff", null,
+                        "pendaftaran #5 putaran 1", "usaha aktif", null, outcome, "", ""),
+                new AuditTrail.Record(3, 1, 3, at, AuditTrail.Stage.PROCESS, "ACTIVITY_STARTED", "system", null,
+                        "Commit budget on the line", "langkah otomatis dimulai", null, engineStep, "", ""));
+
+        assertThat(timeline.items(trail)).extracting(item -> item.changes().stream().map(Object::toString).toList())
+                .containsExactly(
+                        List.of("cara memilih peserta: siapa cepat, dia dapat",
+                                "dasar kelulusan: jam pelajaran yang dihadiri", "putaran pemantauan: 3 bulan, 6 bulan",
+                                "waktu menjawab tawaran kursi: 48 jam", "jumlah anggaran: Rp 9.000.000,00",
+                                "Rincian anggaran 1 · jumlah: Rp 9.000.000,00"),
+                        List.of("usaha aktif: ya", "omzet: Rp 4.500.000,00", "tenaga kerja: 2"),
+                        List.of("id langkah di model: commitBudget"));
     }
 
     // --- helpers
