@@ -137,7 +137,7 @@ public class AuditExports {
         for (Timeline.StageGroup group : timeline.whole(records, filter).groups()) {
             sheet.heading(group.name() + " (" + group.items().size() + " catatan)", 14, 8);
             for (Timeline.Item decision : group.decisions()) {
-                sheet.text("Keputusan " + decision.record().subject() + ": " + decision.what() + " — "
+                sheet.text("Keputusan " + decision.record().subject() + ": " + decision.whatInWords() + " — "
                         + decision.actor() + (decision.onBehalfOf().isEmpty() ? "" : " atas nama " + decision.onBehalfOf())
                         + ", " + labels.time(decision.record().recordedAt()), true);
             }
@@ -147,7 +147,7 @@ public class AuditExports {
                 AuditTrail.Record record = item.record();
                 sheet.row(String.valueOf(record.seq()), labels.time(record.recordedAt()), item.kind(),
                         item.actor() + (item.onBehalfOf().isEmpty() ? "" : " atas nama " + item.onBehalfOf()),
-                        record.subject(), item.what(),
+                        record.subject(), item.whatInWords(),
                         String.join("\n", item.changes().stream().map(Changes.Change::inWords).toList()));
             }
             sheet.endTable();

@@ -30,6 +30,11 @@ public class Timeline {
         public String changesText() {
             return String.join("; ", changes.stream().map(Changes.Change::toString).toList());
         }
+
+        /** What happened, with words instead of the arrow, for documents whose standard fonts have no arrow. */
+        public String whatInWords() {
+            return what.replace(" → ", " menjadi ");
+        }
     }
 
     /**

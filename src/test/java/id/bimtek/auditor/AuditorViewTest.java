@@ -236,6 +236,7 @@ class AuditorViewTest {
         String text = pdfText(as("auditor").getForEntity("/api/programs/" + program.getId()
                 + "/audit.pdf?engineSteps=false", byte[].class).getBody());
         assertThat(text).contains("Telaah", "Keputusan Tinjau usulan: dikembalikan untuk perbaikan", "kuota: 39 menjadi 30",
+                "Diajukan menjadi Ditelaah",
                 "langkah mesin tidak dicantumkan").doesNotContain("Langkah mesin dimulai");
     }
 
