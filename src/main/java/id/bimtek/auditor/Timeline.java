@@ -136,8 +136,8 @@ public class Timeline {
             case "keputusan" -> worded(change, words::decision);
             case "ditawarkan kepada" -> worded(change, Timeline::roles);
             // nested fields (a batch's session's mode) by their own name
-            case "cara memilih peserta" -> worded(change, code -> ALLOCATION_MODES.getOrDefault(code, code));
-            case "dasar kelulusan" -> worded(change, code -> COMPLETION_BASES.getOrDefault(code, code));
+            case "cara memilih peserta" -> worded(change, words::allocation);
+            case "dasar kelulusan" -> worded(change, words::completionBasis);
             case "putaran pemantauan" -> worded(change, rounds -> String.join(", ",
                     LIST_SEPARATOR.splitAsStream(rounds).map(IsoDurations::inWords).toList()));
             case "waktu menjawab tawaran kursi" -> worded(change, IsoDurations::inWords);
@@ -152,12 +152,6 @@ public class Timeline {
             };
         };
     }
-
-    private static final Map<String, String> ALLOCATION_MODES = Map.of(
-            "FIRST_COME", "siapa cepat, dia dapat", "SELECTION", "seleksi setelah pendaftaran ditutup");
-
-    private static final Map<String, String> COMPLETION_BASES = Map.of(
-            "SESSIONS", "sesi yang dihadiri", "HOURS", "jam pelajaran yang dihadiri");
 
     /** An amount as the auditors read it everywhere ("Rp 9.000.000,00"); what is not a number stays as it is. */
     private static String rupiah(String amount) {

@@ -141,16 +141,19 @@ public class FollowUpService {
         requireFollowUp(programFacts.statusHeld(programId));
         requireGraduates(programId, entries.stream().map(OutcomeEntry::registrationId).toList());
         requireOpenRound(programId, round);
-        List<Long> ids = new ArrayList<>(entries.size());
-        List<AuditTrail.Entry> records = new ArrayList<>(entries.size());
+        List<Written> written = new ArrayList<>(entries.size());
         for (OutcomeEntry entry : entries) {
-            ids.add(recordOutcome(programId, round, entry, user, records));
+            written.add(write(programId, round, entry, user));
         }
-        audit.appendAll(programId, records);
-        return ids;
+        audit.appendAll(programId, written.stream().map(Written::record).toList());
+        return written.stream().map(Written::id).toList();
     }
 
-    private long recordOutcome(long programId, int round, OutcomeEntry entry, String user, List<AuditTrail.Entry> records) {
+    /** An outcome's row and the audit record that says so. */
+    private record Written(long id, AuditTrail.Entry record) {
+    }
+
+    private Written write(long programId, int round, OutcomeEntry entry, String user) {
         long registrationId = entry.registrationId();
         Map<String, Object> earlier = jdbc.queryForList("""
                 select id, business_active, monthly_revenue, employees from outcome where registration_id = ? and round = ?""",
@@ -165,23 +168,21 @@ public class FollowUpService {
                     insert into outcome (program_id, registration_id, round, business_active, monthly_revenue, employees, recorded_by)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                     programId, registrationId, round, entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user);
-            records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
+            return new Written(id, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_RECORDED", user)
                     .on("pendaftaran #" + registrationId + " putaran " + round)
                     .saying(detail)
                     .changing(null, value));
-            return id;
         }
         long id = ((Number) earlier.get("id")).longValue();
         jdbc.update("""
                 update outcome set business_active = ?, monthly_revenue = ?, employees = ?, corrected_by = ?, corrected_at = now()
                  where id = ?""", entry.businessActive(), entry.monthlyRevenue(), entry.employees(), user, id);
-        records.add(AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
+        return new Written(id, AuditTrail.Stage.FOLLOW_UP.entry("OUTCOME_CORRECTED", user)
                 .on("pendaftaran #" + registrationId + " putaran " + round)
                 .saying(detail)
                 .changing(Map.of("businessActive", earlier.get("business_active"),
                         "monthlyRevenue", ((BigDecimal) earlier.get("monthly_revenue")).toPlainString(),
                         "employees", earlier.get("employees")), value));
-        return id;
     }
 
     /** A graduate and their outcome in a round (null fields while none is recorded). */

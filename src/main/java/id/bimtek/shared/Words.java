@@ -56,6 +56,12 @@ public class Words {
     private static final Map<String, String> MODES = Map.of(
             "OFFLINE", "tatap muka", "ONLINE", "daring", "HYBRID", "tatap muka dan daring", "ON_SITE", "tatap muka");
 
+    private static final Map<String, String> ALLOCATION_MODES = Map.of(
+            "FIRST_COME", "siapa cepat, dia dapat", "SELECTION", "seleksi setelah pendaftaran ditutup");
+
+    private static final Map<String, String> COMPLETION_BASES = Map.of(
+            "SESSIONS", "sesi yang dihadiri", "HOURS", "jam pelajaran yang dihadiri");
+
     private static final Map<String, String> TRACKS = Map.of(
             "APPAREL", "konveksi", "FOOD", "pangan olahan", "BOGA", "tata boga", "CRAFT", "kerajinan",
             "BATIK", "batik", "FURNITURE", "mebel", "DIGITAL", "pemasaran digital");
@@ -75,6 +81,16 @@ public class Words {
 
     public String mode(Object mode) {
         return mode == null ? "" : MODES.getOrDefault(mode.toString(), mode.toString().toLowerCase(INDONESIA));
+    }
+
+    /** How a programme chooses its participants: FIRST_COME is "siapa cepat, dia dapat". */
+    public String allocation(String mode) {
+        return mode == null ? "" : ALLOCATION_MODES.getOrDefault(mode, mode);
+    }
+
+    /** What a graduate's completion is counted in: SESSIONS is "sesi yang dihadiri". */
+    public String completionBasis(String basis) {
+        return basis == null ? "" : COMPLETION_BASES.getOrDefault(basis, basis);
     }
 
     /** A track code as a word: known ones translated, others written out ({@code BATIK_TULIS}: "batik tulis"). */
