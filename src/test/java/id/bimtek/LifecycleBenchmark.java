@@ -66,7 +66,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "lifecycle.embedded-db.statement-statistics=true")
 class LifecycleBenchmark {
 
-    private static final int WARM_UP = 20;
+    private static final int WARM_UP = Integer.getInteger("lifecycle.warm-up", 20);
     private static final int LIFECYCLES = 40;
     /** Measured in blocks of LIFECYCLES / BLOCKS, the project's and the bare engine's in turn. */
     private static final int BLOCKS = 4;

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.bimtek.shared.MultiRowInsert;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -102,59 +99,86 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void holdChain(long programId) {
-        heldHead(programId);
+        ChainsOfThisTransaction.current(this::write).chain(programId, this::lockedChain);
     }
 
     /**
-     * Appends records in order, in the caller's transaction, holding the programme's chain head once for
-     * all of them (a registration rush appends many at a time). One statement writes the records and moves the
-     * head: a programme's lifecycle appends over a hundred records, each of which took four statements before.
+     * Appends records in order, in the caller's transaction, holding the programme's chain head for all of them (a
+     * registration rush appends many at a time). The head is locked and the hashes are chained now; the records are
+     * written with the transaction's others just before it commits ({@link ChainsOfThisTransaction}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(long programId, List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        HeldHeads.Head head = heldHead(programId);
+        ChainsOfThisTransaction chains = ChainsOfThisTransaction.current(this::write);
+        ChainsOfThisTransaction.Chain chain = chains.chain(programId, this::lockedChain);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        int seq = head.seq();
-        String prevHash = head.hash();
         for (Entry entry : entries) {
-            seq++;
+            int seq = chain.seq() + 1;
             String oldJson = json(entry.oldValue());
             String newJson = json(entry.newValue());
             String detail = limited(entry.detail(), 4000);
             String subject = limited(entry.subject(), 300);
             String hash = hash(programId, seq, at, entry.stage().name(), entry.kind(), entry.actor(), entry.onBehalfOf(),
-                    subject, detail, oldJson, newJson, prevHash);
-            rows.add(new Object[] {programId, seq, Timestamp.from(at), entry.stage().name(), entry.kind(), entry.actor(),
-                    entry.onBehalfOf(), subject, detail, oldJson, newJson, prevHash, hash});
-            prevHash = hash;
+                    subject, detail, oldJson, newJson, chain.hash());
+            chain.append(new Row(seq, at, entry.stage().name(), entry.kind(), entry.actor(), entry.onBehalfOf(), subject,
+                    detail, oldJson, newJson, chain.hash(), hash));
         }
-        MultiRowInsert.insertThen(jdbc, """
-                insert into audit_record (program_id, seq, recorded_at, stage, kind, actor, on_behalf_of, subject, detail,
-                                          old_value, new_value, prev_hash, hash)""", rows,
-                "update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?", seq, prevHash, programId);
-        head.movedTo(seq, prevHash);
+        if (chains.committing()) {
+            write(chain);
+        }
     }
 
-    /** The programme's chain head, locked by this transaction: read (and locked) on its first use in it. */
-    private HeldHeads.Head heldHead(long programId) {
-        return HeldHeads.ofThisTransaction().computeIfAbsent(programId, id -> {
-            List<HeldHeads.Head> locked = lockHead(id);
-            if (locked.isEmpty()) {
-                jdbc.update("insert into audit_chain_head (program_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing",
-                        id, GENESIS);
-                locked = lockHead(id);
-            }
-            return locked.get(0);
-        });
+    /** A record as it is written, its hash chained to the one before it. */
+    record Row(int seq, Instant at, String stage, String kind, String actor, String onBehalfOf, String subject,
+               String detail, String oldValue, String newValue, String prevHash, String hash) {
     }
 
-    private List<HeldHeads.Head> lockHead(long programId) {
+    /**
+     * Writes a chain's unwritten records and moves its head, in one statement whatever their number: the columns go
+     * as arrays, so the statement's text and its plan are the same every time.
+     */
+    private void write(ChainsOfThisTransaction.Chain chain) {
+        List<Row> rows = chain.takeUnwritten();
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                with inserted as (
+                  insert into audit_record (program_id, seq, recorded_at, stage, kind, actor, on_behalf_of, subject, detail,
+                                            old_value, new_value, prev_hash, hash)
+                  select ?, r.* from unnest(?::int[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                            ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::char(64)[],
+                                            ?::char(64)[]) as r)
+                update audit_chain_head set last_seq = ?, last_hash = ? where program_id = ?""",
+                chain.programId, column(rows, row -> String.valueOf(row.seq())), column(rows, row -> row.at().toString()),
+                column(rows, Row::stage), column(rows, Row::kind), column(rows, Row::actor), column(rows, Row::onBehalfOf),
+                column(rows, Row::subject), column(rows, Row::detail), column(rows, Row::oldValue),
+                column(rows, Row::newValue), column(rows, Row::prevHash), column(rows, Row::hash),
+                chain.seq(), chain.hash(), chain.programId);
+    }
+
+    private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    /** The programme's chain head, locked by this transaction until it ends (created at the first record). */
+    private ChainsOfThisTransaction.Chain lockedChain(long programId) {
+        List<ChainsOfThisTransaction.Chain> locked = lockHead(programId);
+        if (locked.isEmpty()) {
+            jdbc.update("insert into audit_chain_head (program_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing",
+                    programId, GENESIS);
+            locked = lockHead(programId);
+        }
+        return locked.get(0);
+    }
+
+    private List<ChainsOfThisTransaction.Chain> lockHead(long programId) {
         return jdbc.query("select last_seq, last_hash from audit_chain_head where program_id = ? for update",
-                (rs, n) -> new HeldHeads.Head(rs.getInt("last_seq"), rs.getString("last_hash")), programId);
+                (rs, n) -> new ChainsOfThisTransaction.Chain(programId, rs.getInt("last_seq"), rs.getString("last_hash")),
+                programId);
     }
 
     private static String limited(String text, int max) {
@@ -163,12 +187,14 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<Record> of(long programId) {
+        ChainsOfThisTransaction.writeUnwritten();
         return jdbc.query("select * from audit_record where program_id = ? order by seq", AuditTrail::map, programId);
     }
 
     /** Everyone recorded as having taken one of these kinds of step on the programme, in person or on whose behalf. */
     @Transactional(readOnly = true)
     public java.util.Set<String> actorsOf(long programId, java.util.Collection<String> kinds) {
+        ChainsOfThisTransaction.writeUnwritten();
         java.util.Set<String> actors = new java.util.HashSet<>();
         // one index probe per kind: a programme after a rush has tens of thousands of records, nearly none of them
         // of these kinds, and kind = any(?) was planned to read them all (587 ms at 226,000) while its statistics lag
@@ -187,6 +213,7 @@ public class AuditTrail {
     /** Every programme's chain, verified; the broken ones first. One snapshot: appends meanwhile are not half seen. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<Verification> verifyAll() {
+        ChainsOfThisTransaction.writeUnwritten();
         return jdbc.queryForList("select program_id from audit_chain_head order by program_id", Long.class).stream()
                 .map(this::verify).sorted(java.util.Comparator.comparing(Verification::valid)).toList();
     }

@@ -1,6 +1,7 @@
 package id.bimtek.delegation;
 
 import id.bimtek.shared.Directory;
+import id.bimtek.shared.PerTransaction;
 import id.bimtek.shared.ProblemException;
 import id.bimtek.shared.Roles;
 import id.bimtek.shared.Wib;
@@ -36,6 +37,8 @@ public class Delegations {
         }
     }
 
+    private final PerTransaction.Memo<String, Map<String, List<String>>> principalsThisTransaction = new PerTransaction.Memo<>();
+
     private final JdbcTemplate jdbc;
     private final Directory directory;
     private final DeputyTasks deputyTasks;
@@ -68,6 +71,7 @@ public class Delegations {
                 insert into delegation (principal, deputy, valid_from, valid_until, reason, created_by)
                 values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 principal, deputy, Timestamp.from(from), Timestamp.from(until), reason, principal);
+        principalsThisTransaction.forget();
         // the deputy sees the open tasks in Tasklist as a candidate
         deputyTasks.offer(principal, principalHeadGroups, deputy);
         return get(id);
@@ -80,6 +84,7 @@ public class Delegations {
             throw ProblemException.forbidden("only " + delegation.principal() + " can revoke this delegation");
         }
         jdbc.update("update delegation set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null", user, id);
+        principalsThisTransaction.forget();
         deputyTasks.withdraw(delegation.deputy());
         return get(id);
     }
@@ -93,6 +98,11 @@ public class Delegations {
     /** The principals a user currently deputises for, with the head groups they hold on their behalf. */
     @Transactional(readOnly = true)
     public Map<String, List<String>> activePrincipalsOf(String deputy) {
+        // asked up to four times for each task someone completes: before, on claiming, on completing, for the engine
+        return principalsThisTransaction.get(deputy, this::readActivePrincipalsOf);
+    }
+
+    private Map<String, List<String>> readActivePrincipalsOf(String deputy) {
         Map<String, List<String>> principals = new java.util.LinkedHashMap<>();
         for (String principal : jdbc.queryForList("""
                 select distinct principal from delegation
@@ -100,7 +110,7 @@ public class Delegations {
                 String.class, deputy, Wib.sqlNow())) {
             principals.put(principal, headGroupsOf(principal));
         }
-        return principals;
+        return java.util.Collections.unmodifiableMap(principals);
     }
 
     /** A user's own groups plus the head groups they hold as a deputy now. */

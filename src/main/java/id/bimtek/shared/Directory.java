@@ -21,6 +21,8 @@ public class Directory {
     public record Person(String id, String name, String email) {
     }
 
+    private final PerTransaction.Memo<String, List<String>> groupsThisTransaction = new PerTransaction.Memo<>();
+
     private final IdentityService identity;
 
     Directory(IdentityService identity) {
@@ -43,6 +45,11 @@ public class Directory {
 
     /** The ids of the user's groups. */
     public List<String> groupsOf(String userId) {
+        // a task's completion asks several times; memberships change in transactions of their own
+        return groupsThisTransaction.get(userId, this::readGroupsOf);
+    }
+
+    private List<String> readGroupsOf(String userId) {
         return asSystem(() -> identity.createGroupQuery().groupMember(userId).list()).stream().map(Group::getId).toList();
     }
 

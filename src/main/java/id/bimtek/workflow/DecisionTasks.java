@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -99,10 +100,12 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         if (command.newDeadline() != null && !"decideUndersubscription".equals(task.key())) {
             throw ProblemException.invalid(NEW_DEADLINE, "unknown field 'newDeadline'; this task takes [decision, comment]");
         }
+        // transient: the listener reads them while the task completes, the decision log keeps them, and nothing
+        // writes them to the process's variables and their history only to remove them again
         Map<String, Object> variables = new HashMap<>();
-        variables.put(DECISION, FormFields.trimmed(command.decision()));
-        variables.put(COMMENT, FormFields.trimmed(command.comment()));
-        variables.put(NEW_DEADLINE, FormFields.trimmed(command.newDeadline()));
+        variables.put(DECISION, Variables.stringValue(FormFields.trimmed(command.decision()), true));
+        variables.put(COMMENT, Variables.stringValue(FormFields.trimmed(command.comment()), true));
+        variables.put(NEW_DEADLINE, Variables.stringValue(FormFields.trimmed(command.newDeadline()), true));
         return variables;
     }
 

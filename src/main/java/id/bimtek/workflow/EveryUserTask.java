@@ -2,6 +2,9 @@ package id.bimtek.workflow;
 
 import id.bimtek.proposal.ProcessVariables;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -37,6 +40,23 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
         this.asyncAfter = asyncAfter;
     }
 
+    private static final List<String> TASK_EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+            TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
+
+    /** The behaviours of each task event, in their order: looked up once, when the first task event happens. */
+    private volatile Map<String, List<OnEveryUserTask>> byEvent;
+
+    private List<OnEveryUserTask> behavioursOn(String event) {
+        Map<String, List<OnEveryUserTask>> known = byEvent;
+        if (known == null) {
+            List<OnEveryUserTask> ordered = behaviours.orderedStream().toList();
+            known = TASK_EVENTS.stream().collect(Collectors.toMap(Function.identity(),
+                    name -> ordered.stream().filter(behaviour -> behaviour.events().contains(name)).toList()));
+            byEvent = known;
+        }
+        return known.getOrDefault(event, List.of());
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -58,11 +78,8 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
                 for (String event : List.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
                     definition.addBuiltInTaskListener(event, check);
                 }
-                TaskListener everyTask = task -> behaviours.orderedStream()
-                        .filter(behaviour -> behaviour.events().contains(task.getEventName()))
-                        .forEach(behaviour -> behaviour.notify(task));
-                for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-                        TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+                TaskListener everyTask = task -> behavioursOn(task.getEventName()).forEach(behaviour -> behaviour.notify(task));
+                for (String event : TASK_EVENTS) {
                     definition.addBuiltInTaskListener(event, everyTask);
                 }
             }
