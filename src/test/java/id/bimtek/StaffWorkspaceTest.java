@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,7 @@ class StaffWorkspaceTest {
     @Autowired AttendanceService attendance;
     @Autowired FollowUpService followUp;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
     @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
@@ -350,8 +352,8 @@ class StaffWorkspaceTest {
         assertThat(lifecycle.program(programId).getBatches().get(0).getQuota()).isEqualTo(30);
         // the reviewer sees what changed since the send-back, and earlier decisions in words, by name
         Task review = lifecycle.task(draft, "reviewProposal");
-        assertThat((String) tasks.getVariableLocal(review.getId(), "changesSinceSentBack")).isEqualTo("Gelombang 1 · kuota: 39 → 30");
-        assertThat((String) tasks.getVariableLocal(review.getId(), "earlierDecisions"))
+        assertThat((String) forms.getTaskFormVariables(review.getId()).get("changesSinceSentBack")).isEqualTo("Gelombang 1 · kuota: 39 → 30");
+        assertThat((String) forms.getTaskFormVariables(review.getId()).get("earlierDecisions"))
                 .contains("Tinjau usulan: dikembalikan untuk perbaikan oleh ").doesNotContain("REVISE");
         assertThat(lifecycle.auditKinds(draft)).contains("PROPOSAL_CREATED", "PROPOSAL_CHANGED");
 

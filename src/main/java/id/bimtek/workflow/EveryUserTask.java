@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -19,9 +20,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of the programme lifecycle the {@link TaskAuthority} check and then the
- * {@link OnEveryUserTask} behaviours (form data, notifications, audit) as built-in listeners, which run before
- * the listeners written in the BPMN, and an asynchronous continuation after it
+ * Gives every user task of the programme lifecycle what its form shows ({@link ShownOnForm}), the
+ * {@link TaskAuthority} check and then the {@link OnEveryUserTask} behaviours (list columns, notifications, audit) as built-in
+ * listeners, which run before the listeners written in the BPMN, and an asynchronous continuation after it
  * ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget any of them. What the
  * BPMN still says per task is what differs between tasks: its decision, its due date and reminders.
  */
@@ -31,12 +32,15 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
     /** Looked up when a task event happens: the authority check needs engine services that do not exist yet. */
     private final ObjectProvider<TaskAuthority> authority;
     private final ObjectProvider<OnEveryUserTask> behaviours;
+    private final ObjectProvider<TaskFormData> shownOnForms;
     private final boolean asyncAfter;
 
     EveryUserTask(ObjectProvider<TaskAuthority> authority, ObjectProvider<OnEveryUserTask> behaviours,
+                  ObjectProvider<TaskFormData> shownOnForms,
                   @Value("${lifecycle.async-after-user-tasks:true}") boolean asyncAfter) {
         this.authority = authority;
         this.behaviours = behaviours;
+        this.shownOnForms = shownOnForms;
         this.asyncAfter = asyncAfter;
     }
 
@@ -74,6 +78,10 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
                     activity.setAsyncAfter(true);
                 }
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+                if (formRef != null) {
+                    definition.setTaskFormHandler(new ShownOnForm(definition.getTaskFormHandler(), formRef, shownOnForms));
+                }
                 TaskListener check = task -> authority.getObject().notify(task);
                 for (String event : List.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
                     definition.addBuiltInTaskListener(event, check);

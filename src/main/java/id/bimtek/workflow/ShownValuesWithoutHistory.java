@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine writes no history of task-local variables. Here they only carry what a task's form shows
- * ({@link TaskFormData}: the programme, its budget, earlier decisions), about a dozen per task, each written
- * three times more into the history tables (instance, detail, removal time) and read by nobody: the domain
+ * The engine writes no history of task-local variables. Here they only carry what Tasklist's lists show beside a
+ * task ({@link TaskFormData}: the programme's code and title), each written three times more into the history
+ * tables (instance, detail, removal time) and read by nobody: the domain
  * tables hold the values and the project's audit trail what people did, including variables written through
  * the engine's API (it still receives every event). Every other history event is written as before. All events
  * of a task-local variable are left out alike, so no update ever looks for a row that was not written.

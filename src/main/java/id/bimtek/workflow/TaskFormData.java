@@ -26,11 +26,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What a person deciding in Camunda Tasklist needs to see, written as the task's own (local) variables
- * when the task is created: of the programme, its batches, its budget against the line's remaining
- * ceiling and the decisions taken so far, what the task's form shows, and nothing for a task whose page is
- * the project's own. Local to the task, so the process keeps only IDs; without history
- * ({@link ShownValuesWithoutHistory}): the audit trail keeps what was decided.
+ * What a person deciding in Camunda Tasklist needs to see: of the programme, its batches, its budget against the
+ * line's remaining ceiling and the decisions taken so far, what the task's form shows (its disabled fields), worked
+ * out when the form is read ({@link ShownOnForm}) and never stored: the values are those of the moment the form is
+ * opened, and a task costs no variables or history for them. A task whose page is the project's own shows none.
+ * Only the programme's code and title are written on such a task when it is created, as its own (local) variables:
+ * Tasklist's lists show them beside the task (the filters' columns are variables, and a task's own are the ones
+ * its candidates may read); without history ({@link ShownValuesWithoutHistory}).
  */
 @Component
 @Order(1)
@@ -39,6 +41,18 @@ public class TaskFormData implements OnEveryUserTask {
     @Override
     public Set<String> events() {
         return Set.of(EVENTNAME_CREATE);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (!forms.shownFieldsOf(formRefOf(task)).isEmpty()) {
+            Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
+            task.setVariablesLocal(Map.of("programCode", program.getCode(), "programTitle", program.getTitle()));
+        }
+    }
+
+    private static String formRefOf(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getCamundaFormRef();
     }
 
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
@@ -71,12 +85,11 @@ public class TaskFormData implements OnEveryUserTask {
         this.decisions = decisions;
     }
 
-    @Override
-    public void notify(DelegateTask task) {
-        Set<String> fields = forms.fieldsOf(task.getBpmnModelElementInstance().getCamundaFormRef());
+    /** The values the form {@code formRef} of the task shows, by field key. */
+    Map<String, Object> shownOn(DelegateTask task, String formRef) {
+        Set<String> fields = forms.shownFieldsOf(formRef);
         if (fields.isEmpty()) {
-            // the task's page is the project's own, which reads the programme itself
-            return;
+            return Map.of();
         }
         Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
         Map<String, Object> shown = new HashMap<>();
@@ -97,7 +110,7 @@ public class TaskFormData implements OnEveryUserTask {
                         + " oleh " + people.nameOf(d.getActor()) + (d.getComment() == null ? "" : " — \"" + d.getComment() + "\""))
                 .collect(Collectors.joining("\n")));
         shown.keySet().retainAll(fields);
-        task.setVariablesLocal(shown);
+        return shown;
     }
 
     /** A value worked out only for a form that shows it (some take queries). */

@@ -1,6 +1,8 @@
 package id.bimtek.workflow;
 
 import id.bimtek.notification.Notifications;
+import id.bimtek.proposal.Program;
+import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
 import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,10 +26,12 @@ public class TaskNotifications implements OnEveryUserTask {
 
     private final ProcessPrograms processPrograms;
     private final Notifications notifications;
+    private final ProgramRepository programs;
 
-    public TaskNotifications(Notifications notifications, ProcessPrograms processPrograms) {
+    public TaskNotifications(Notifications notifications, ProcessPrograms processPrograms, ProgramRepository programs) {
         this.processPrograms = processPrograms;
         this.notifications = notifications;
+        this.programs = programs;
     }
 
     @Override
@@ -66,14 +70,15 @@ public class TaskNotifications implements OnEveryUserTask {
         return processPrograms.idOf(task);
     }
 
+    /** The task and the programme's code (the process's business key). */
     private static String subject(DelegateTask task) {
-        Object code = task.getVariableLocal("programCode");
-        return task.getName() + (code == null ? "" : " — " + code);
+        return task.getName() + " — " + task.getExecution().getProcessBusinessKey();
     }
 
-    private static String body(DelegateTask task, String what) {
+    private String body(DelegateTask task, String what) {
         return what + "\n\nTugas: " + task.getName()
-                + "\nProgram: " + task.getVariableLocal("programCode") + " " + task.getVariableLocal("programTitle")
+                + "\nProgram: " + task.getExecution().getProcessBusinessKey() + " "
+                + programs.findById(programId(task)).map(Program::getTitle).orElse("")
                 + (task.getDueDate() == null ? "" : "\nBatas waktu: " + task.getDueDate())
                 + "\n\nBuka Camunda Tasklist untuk menyelesaikannya.";
     }
