@@ -39,7 +39,6 @@ class CancellationAndClosingTest {
     @Autowired AttendanceService attendance;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
-    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired BudgetLineRepository lines;
 
     @AfterEach
@@ -180,8 +179,7 @@ class CancellationAndClosingTest {
                         Map.of("description", "Konsumsi peserta", "amount", 500_000,
                                 "reason", "Sesi praktik diperpanjang sampai sore"))));
         // the head sees what she approves: plan against realisation, the unplanned item with its reason
-        String shown = (String) taskService.getVariableLocal(lifecycle.task(program, "approveClosingReport").getId(),
-                "closingReport");
+        String shown = lifecycle.shownOnForm(program, "approveClosingReport", "closingReport");
         assertThat(shown).contains("• Honorarium instruktur: rencana Rp 10.000.000, realisasi Rp 10.000.000")
                 .contains("• Konsumsi peserta (tidak direncanakan): realisasi Rp 500.000 — alasan: Sesi praktik diperpanjang")
                 .contains("• Bahan praktik: rencana Rp 5.000.000, realisasi Rp 0")

@@ -26,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,6 @@ class ProposalAndBudgetTest {
     @Autowired DecisionLog decisions;
     @Autowired BudgetLineRepository lines;
     @Autowired BudgetService budget;
-    @Autowired TaskService taskService;
 
     @AfterEach
     void checkInvariant() {
@@ -176,8 +174,7 @@ class ProposalAndBudgetTest {
         String reason = "Bahan praktik baru tiba Januari; kontrak penyedia tahun jamak";
         Program explained = lifecycle.submitted(withBatches(sewing, lateBatch, reason));
         assertThat(lifecycle.instanceOf(explained)).isWaitingAt("reviewProposal");
-        String shownToReviewer = (String) taskService.getVariableLocal(lifecycle.task(explained, "reviewProposal").getId(),
-                "budgetLine");
+        String shownToReviewer = lifecycle.shownOnForm(explained, "reviewProposal", "budgetLine");
         assertThat(shownToReviewer).contains("Jadwal di luar tahun anggaran " + line.getFiscalYear() + ", alasan: " + reason)
                 .contains("Urusan 3 · Bidang 31");
 

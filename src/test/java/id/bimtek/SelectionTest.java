@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,6 @@ class SelectionTest {
     @Autowired ApplicantRanking ranking;
     @Autowired ApplicantImport applicantImport;
     @Autowired AuditTrail audit;
-    @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
 
     @AfterEach
@@ -98,7 +96,7 @@ class SelectionTest {
         assertThat(registrations.view(program.getId(), siti.id()).status()).isEqualTo(RegistrationStatus.APPLIED);
         assertThat(registrations.view(program.getId(), rina.id()).status()).isEqualTo(RegistrationStatus.APPLIED);
         // staff see the ranked list on the task
-        String shown = (String) tasks.getVariableLocal(lifecycle.task(program, "confirmParticipants").getId(), "rankedList");
+        String shown = lifecycle.shownOnForm(program, "confirmParticipants", "rankedList");
         assertThat(shown).contains("1. Siti Aminah").contains("15 poin, peserta baru, usaha mikro — TERPILIH")
                 .contains("4. Rina Wati").contains("— cadangan");
 

@@ -77,14 +77,13 @@ public class AttendanceService {
                         + " is not a confirmed participant of this batch");
             }
         }
-        for (Long participant : participants) {
-            jdbc.update("""
-                    insert into attendance (registration_id, batch_id, session_no, present, recorded_by)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (registration_id, session_no)
-                    do update set present = excluded.present, recorded_by = excluded.recorded_by, recorded_at = now()""",
-                    participant, batchId, session, presentSet.contains(participant), user);
-        }
+        // the whole session in one statement: a batch of forty is one round trip, not forty
+        jdbc.update("""
+                insert into attendance (registration_id, batch_id, session_no, present, recorded_by)
+                select participant, ?, ?, participant = any(?::bigint[]), ? from unnest(?::bigint[]) as p(participant)
+                on conflict (registration_id, session_no)
+                do update set present = excluded.present, recorded_by = excluded.recorded_by, recorded_at = now()""",
+                batchId, session, presentSet.toArray(Long[]::new), user, participants.toArray(Long[]::new));
         List<Long> instructors = jdbc.queryForList(
                 "select instructor_id from session_instructor where session_id = ? order by id", Long.class, sessionId);
         Set<Long> instructorsCame = new HashSet<>();

@@ -134,7 +134,7 @@ public class WorkflowTasks {
         }
         // the programme's row first, as every other writer of the programme does: no deadlocks, and
         // e.g. attendance recorded while a batch closes is either in or refused, never silently lost
-        Program program = programs.findIdByCode(businessKeysOf(List.of(task)).get(task.getProcessInstanceId()))
+        Program program = programs.findIdByProcessInstanceId(task.getProcessInstanceId())
                 .flatMap(programs::lockById)
                 .orElseThrow(() -> ProblemException.notFound("programme of task " + taskId));
         Map<String, Object> variables = completeIn(completionOf(task),

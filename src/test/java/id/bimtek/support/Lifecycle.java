@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -82,12 +83,15 @@ public class Lifecycle {
     private final id.bimtek.audit.AuditTrail audit;
     private final id.bimtek.workflow.DecisionLog decisions;
     private final JdbcTemplate jdbc;
+    private final FormService forms;
 
     public Lifecycle(ProgramService programs, ProgramRepository programRepository, BudgetService budget,
                      RegistrationService registrations, WorkflowTasks workflowTasks, TaskService tasks,
                      RuntimeService runtime, ManagementService management, HistoryService history,
-                     id.bimtek.audit.AuditTrail audit, id.bimtek.workflow.DecisionLog decisions, JdbcTemplate jdbc) {
+                     id.bimtek.audit.AuditTrail audit, id.bimtek.workflow.DecisionLog decisions, JdbcTemplate jdbc,
+                     FormService forms) {
         this.jdbc = jdbc;
+        this.forms = forms;
         this.audit = audit;
         this.decisions = decisions;
         this.programs = programs;
@@ -187,6 +191,11 @@ public class Lifecycle {
                 .taskDefinitionKey(key).list();
         assertThat(open).as("open task %s of %s", key, program.getCode()).isNotEmpty();
         return open.get(0);
+    }
+
+    /** What the form of the programme's open task {@code key} shows in its field {@code field}, as Tasklist reads it. */
+    public String shownOnForm(Program program, String key, String field) {
+        return (String) forms.getTaskFormVariables(task(program, key).getId()).get(field);
     }
 
     public void complete(Program program, String key, CurrentUser user, Map<String, Object> form) {
