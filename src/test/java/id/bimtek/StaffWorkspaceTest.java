@@ -163,6 +163,27 @@ class StaffWorkspaceTest {
                 problem -> assertThat(problem.rule()).isEqualTo(FollowUpService.ROUND_RECORDED));
         assertThat(lifecycle.instanceOf(program)).isWaitingAt("roundDue");
         assertThat(runtime.getVariables(lifecycle.instanceOf(program).getId())).doesNotContainKey("missingOutcomesReason");
+
+        // the next round through its page, which sends every graduate at once: one given twice is refused and
+        // nothing is written; then one corrected and one recorded for the first time, in the order given
+        lifecycle.passTime(Duration.ofDays(95));
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("recordOutcomes");
+        outcome(program, first, 2, 3_000_000);
+        long second = graduates.get(1);
+        FollowUpService.OutcomeEntry corrected = new FollowUpService.OutcomeEntry(first, true, BigDecimal.valueOf(3_600_000), 2);
+        FollowUpService.OutcomeEntry recorded = new FollowUpService.OutcomeEntry(second, false, BigDecimal.ZERO, 0);
+        assertThatThrownBy(() -> followUp.recordOutcomes(program.getId(), 2, List.of(corrected, recorded, recorded), "staff"))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.field()).isEqualTo("registrationId"));
+        assertThat(jdbc.queryForObject("select count(*) from outcome where registration_id = ? and round = 2", Integer.class, second)).isZero();
+        List<Long> ids = followUp.recordOutcomes(program.getId(), 2, List.of(corrected, recorded), "staff");
+        assertThat(ids).containsExactly(
+                jdbc.queryForObject("select id from outcome where registration_id = ? and round = 2", Long.class, first),
+                jdbc.queryForObject("select id from outcome where registration_id = ? and round = 2", Long.class, second));
+        assertThat(jdbc.queryForMap("select business_active, monthly_revenue from outcome where registration_id = ? and round = 2", second))
+                .containsEntry("business_active", false);
+        assertThat(jdbc.queryForMap("select monthly_revenue, corrected_by from outcome where registration_id = ? and round = 2", first))
+                .containsEntry("corrected_by", "staff")
+                .hasEntrySatisfying("monthly_revenue", revenue -> assertThat((BigDecimal) revenue).isEqualByComparingTo("3600000"));
     }
 
     @Test
