@@ -276,20 +276,25 @@ public class AuditTrail {
 
     static String hash(long programId, int seq, Instant at, String stage, String kind, String actor, String onBehalfOf,
                        String subject, String detail, String oldValue, String newValue, String prevHash) {
-        StringBuilder canonical = new StringBuilder();
+        StringBuilder canonical = new StringBuilder(256);
         for (Object part : new Object[] {programId, seq, at.truncatedTo(ChronoUnit.MICROS).toString(), stage, kind, actor,
                 onBehalfOf, subject, detail, oldValue, newValue, prevHash}) {
             String text = part == null ? "" : part.toString();
             // length-prefixed, so no two different records can produce the same text
             canonical.append(text.length()).append(':').append(text).append('|');
         }
+        MessageDigest sha256 = SHA_256.get();
+        return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread, reset by each use: not looked up again for each record of a trail being verified. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static String json(Object value) {
         if (value == null) {
