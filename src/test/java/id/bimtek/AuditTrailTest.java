@@ -175,6 +175,40 @@ class AuditTrailTest {
     }
 
     @Test
+    void recordsAreWrittenWithTheirTransactionReadBackInItAndGoneWithItsRollback() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Program other = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        int before = audit.of(program.getId()).size();
+        int otherBefore = audit.of(other.getId()).size();
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        AuditTrail.Entry note = AuditTrail.Stage.REVIEW.entry("NOTE", "staff").on(program.getCode());
+
+        // appended in the order given, across two programmes' chains; whoever reads the trail inside sees them
+        inTransaction.executeWithoutResult(status -> {
+            audit.append(program.getId(), note.saying("satu"));
+            audit.append(other.getId(), note.saying("untuk program lain"));
+            audit.appendAll(program.getId(), List.of(note.saying("dua"), note.saying("tiga")));
+            assertThat(audit.of(program.getId())).hasSize(before + 3);
+            audit.append(program.getId(), note.saying("empat"));
+        });
+        assertThat(audit.of(program.getId()).subList(before, before + 4)).extracting(AuditTrail.Record::detail)
+                .containsExactly("satu", "dua", "tiga", "empat");
+        assertThat(audit.of(other.getId())).hasSize(otherBefore + 1);
+        assertThat(audit.verify(program.getId()).valid()).isTrue();
+        assertThat(audit.verify(other.getId()).valid()).isTrue();
+
+        // a transaction that rolls back leaves neither its records nor a moved chain head
+        assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> {
+            audit.append(program.getId(), note.saying("dibatalkan"));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(audit.of(program.getId())).hasSize(before + 4);
+        inTransaction.executeWithoutResult(status -> audit.append(program.getId(), note.saying("lima")));
+        assertThat(audit.verify(program.getId()).valid()).isTrue();
+        assertThat(audit.of(program.getId()).get(before + 4).seq()).isEqualTo(before + 5);
+    }
+
+    @Test
     void aVerificationWhileRecordsAreAppendedNeverTakesTheNewOnesForARemoval() throws Exception {
         Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
         TransactionTemplate inTransaction = new TransactionTemplate(transactions);
