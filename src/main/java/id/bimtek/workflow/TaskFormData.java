@@ -43,18 +43,6 @@ public class TaskFormData implements OnEveryUserTask {
         return Set.of(EVENTNAME_CREATE);
     }
 
-    @Override
-    public void notify(DelegateTask task) {
-        if (!forms.shownFieldsOf(formRefOf(task)).isEmpty()) {
-            Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
-            task.setVariablesLocal(Map.of("programCode", program.getCode(), "programTitle", program.getTitle()));
-        }
-    }
-
-    private static String formRefOf(DelegateTask task) {
-        return task.getBpmnModelElementInstance().getCamundaFormRef();
-    }
-
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", INDONESIA);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIA)
@@ -83,6 +71,19 @@ public class TaskFormData implements OnEveryUserTask {
         this.programs = programs;
         this.lines = lines;
         this.decisions = decisions;
+    }
+
+    /** The list's columns, on a task with a form. */
+    @Override
+    public void notify(DelegateTask task) {
+        if (!forms.shownFieldsOf(formRefOf(task)).isEmpty()) {
+            Program program = programs.findById(processPrograms.idOf(task)).orElseThrow();
+            task.setVariablesLocal(Map.of("programCode", program.getCode(), "programTitle", program.getTitle()));
+        }
+    }
+
+    private static String formRefOf(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getCamundaFormRef();
     }
 
     /** The values the form {@code formRef} of the task shows, by field key. */
