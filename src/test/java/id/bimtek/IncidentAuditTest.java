@@ -9,6 +9,7 @@ import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import java.time.Duration;
 import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,6 +26,7 @@ class IncidentAuditTest {
     @Autowired Lifecycle lifecycle;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
 
@@ -68,6 +70,11 @@ class IncidentAuditTest {
         assertThat(audit.of(program.getId())).extracting(AuditTrail.Record::kind).contains("INCIDENT_RESOLVED");
         assertThat(lifecycle.task(program, "confirmParticipants")).isNotNull();
         assertThat(audit.verify(program.getId()).valid()).isTrue();
+        // the engine's job log keeps the failures, not the jobs that went as planned (nobody reads those)
+        long failures = audit.of(program.getId()).stream().filter(r -> r.kind().equals("JOB_FAILED")).count();
+        assertThat(history.createHistoricJobLogQuery().jobId(deadline.getId()).failureLog().count()).isEqualTo(failures);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(program.getProcessInstanceId()).count())
+                .isEqualTo(failures);
         lifecycle.assertStatusesMatchProcesses();
     }
 }

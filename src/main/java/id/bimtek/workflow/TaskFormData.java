@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * opened, and a task costs no variables or history for them. A task whose page is the project's own shows none.
  * Only the programme's code and title are written on such a task when it is created, as its own (local) variables:
  * Tasklist's lists show them beside the task (the filters' columns are variables, and a task's own are the ones
- * its candidates may read); without history ({@link ShownValuesWithoutHistory}).
+ * its candidates may read); without history ({@link HistoryNobodyReads}).
  */
 @Component
 @Order(1)
