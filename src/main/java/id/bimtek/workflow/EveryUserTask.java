@@ -21,13 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of the programme lifecycle what its form shows ({@link ShownOnForm}), the
- * {@link TaskAuthority} check and then the {@link OnEveryUserTask} behaviours (list columns, notifications, audit) as built-in
- * listeners, which run before the listeners written in the BPMN, and an asynchronous continuation after it
- * ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget any of them. What the
+ * {@link TaskAuthority} check and then the {@link OnEveryUserTask} behaviours (list columns, notifications, audit)
+ * as built-in listeners, which run before the listeners written in the BPMN, and an asynchronous continuation
+ * after it ({@code lifecycle.async-after-user-tasks}): a task added to the model cannot forget any of them. What the
  * BPMN still says per task is what differs between tasks: its decision, its due date and reminders.
  */
 @Component
 class EveryUserTask extends AbstractProcessEnginePlugin {
+
+    private static final List<String> TASK_EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+            TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
     /** Looked up when a task event happens: the authority check needs engine services that do not exist yet. */
     private final ObjectProvider<TaskAuthority> authority;
@@ -43,9 +46,6 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
         this.shownOnForms = shownOnForms;
         this.asyncAfter = asyncAfter;
     }
-
-    private static final List<String> TASK_EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-            TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
     /** The behaviours of each task event, in their order: looked up once, when the first task event happens. */
     private volatile Map<String, List<OnEveryUserTask>> byEvent;
