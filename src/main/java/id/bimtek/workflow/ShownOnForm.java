@@ -1,25 +1,26 @@
 package id.bimtek.workflow;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
-import org.camunda.bpm.engine.impl.form.type.StringFormType;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.form.type.StringFormType;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * A task's form as the engine hands it out, with what its disabled fields show ({@link TaskFormData}) as form
- * fields: Tasklist reads a Camunda Form's values through the task's form variables, which are these fields and
- * then the task's variables. So the values are worked out when someone opens the form, not written when the task
- * is created; a variable of the same name still wins, as it does for any form field.
+ * A task's form as the engine hands it out, with what its disabled fields show
+ * ({@link id.bimtek.workflow.TaskFormData}) as form fields: Tasklist reads a Camunda Form's values through the
+ * task's form variables, which are these fields and then the task's variables. So the values are worked out when
+ * someone opens the form, not written when the task is created; a variable of the same name still wins, as it does
+ * for any form field.
  */
 final class ShownOnForm implements TaskFormHandler {
 
