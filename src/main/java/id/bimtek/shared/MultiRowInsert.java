@@ -17,25 +17,6 @@ public final class MultiRowInsert {
     private MultiRowInsert() {
     }
 
-    /**
-     * Inserts the rows, then runs {@code then} in the same statement as the last of them (a data-modifying
-     * {@code with}): one round trip where two were.
-     */
-    public static void insertThen(JdbcTemplate jdbc, String into, List<Object[]> rows, String then, Object... thenArgs) {
-        int columns = rows.get(0).length;
-        int rowsPerStatement = MAX_PARAMETERS / columns - thenArgs.length;
-        int last = (rows.size() - 1) / rowsPerStatement * rowsPerStatement;
-        insert(jdbc, into, rows.subList(0, last));
-        List<Object[]> chunk = rows.subList(last, rows.size());
-        List<Object> values = new ArrayList<>(chunk.size() * columns + thenArgs.length);
-        for (Object[] rowValues : chunk) {
-            Collections.addAll(values, rowValues);
-        }
-        Collections.addAll(values, thenArgs);
-        jdbc.update("with inserted as (" + into + " values " + placeholders(chunk.size(), columns) + ") " + then,
-                values.toArray());
-    }
-
     /** {@code into} is e.g. {@code "insert into t (a, b)"}; every row has one value per column, in that order. */
     public static void insert(JdbcTemplate jdbc, String into, List<Object[]> rows) {
         if (rows.isEmpty()) {
