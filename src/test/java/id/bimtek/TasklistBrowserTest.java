@@ -131,6 +131,22 @@ class TasklistBrowserTest {
         By claim = By.cssSelector("[cam-tasklist-task-meta] button.claim");
         wait.until(ExpectedConditions.elementToBeClickable(claim)).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
+
+        // a rejection without its reason: Tasklist shows why, in the head's words, and the task stays open
+        By reject = By.xpath("//*[contains(@class,'fjs-form-field-radio')]//label[contains(normalize-space(.),'Tolak')]//input[@type='radio']");
+        inView(reject).click();
+        wait.until(ExpectedConditions.elementSelectionStateToBe(reject, true));
+        inView(By.cssSelector("button[ng-click='complete()']")).click();
+        By refusal = By.xpath("//*[contains(normalize-space(.),'Isi Catatan: keputusan “ditolak” perlu alasannya')]"
+                + "[not(.//*[contains(normalize-space(.),'Isi Catatan')])]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(refusal));
+        saveEvidence("refusal");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("ENGINE-");
+        assertThat(lifecycle.task(program, "approveBudget").getAssignee()).isEqualTo("department-head");
+        // the message covers the form's buttons until it is closed
+        inView(By.cssSelector("[notifications-panel] button[ng-click^='removeNotification']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
+
         By approve = By.xpath("//*[contains(@class,'fjs-form-field-radio')]//label[contains(normalize-space(.),'Setujui')]//input[@type='radio']");
         inView(approve).click();
         wait.until(ExpectedConditions.elementSelectionStateToBe(approve, true));

@@ -9,8 +9,10 @@ import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
+import id.bimtek.support.WebappSession;
 import id.bimtek.workflow.Decision;
 import id.bimtek.workflow.DecisionLog;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
@@ -21,6 +23,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** Heads decide in Camunda Tasklist: the forms are deployed, show the programme, and the same rules hold. */
 @LifecycleTest
@@ -33,6 +41,9 @@ class TasklistTest {
     @Autowired FilterService filters;
     @Autowired RuntimeService runtime;
     @Autowired DecisionLog decisions;
+    @Autowired TestRestTemplate http;
+
+    private static final String ENGINE = "/camunda/api/engine/engine/default/";
 
     @AfterEach
     void checkInvariant() {
@@ -88,6 +99,44 @@ class TasklistTest {
         assertThatThrownBy(() -> tasks.complete(secondReview.getId())).hasMessageContaining("decision must be one of");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(program.getCode()).singleResult())
                 .isWaitingAt("reviewProposal");
+    }
+
+    @Test
+    void aDecisionTasklistSendsThatTheRulesRefuseIsAnsweredAsARefusalInBahasaIndonesia() {
+        Program program = lifecycle.submitted(lifecycle.sewingBimtek(lifecycle.budgetLine(500_000_000)));
+        Task review = lifecycle.task(program, "reviewProposal");
+        // as Tasklist sends it, through the webapps' engine API
+        WebappSession head = WebappSession.login(http.getRootUri(), DIVISION_HEAD.id(), "tasklist");
+        assertThat(head.json("POST", ENGINE + "task/" + review.getId() + "/claim", "{\"userId\":\"division-head\"}")
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> rejected = head.json("POST", ENGINE + "task/" + review.getId() + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"REJECT\"}}}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(400);
+        assertThat(rejected.body()).contains("\"field\":\"comment\"")
+                .contains("\"detail\":\"Isi Catatan: keputusan “ditolak” perlu alasannya")
+                .doesNotContain("ENGINE-").doesNotContain("Cannot submit");
+        HttpResponse<String> unknown = head.json("POST", ENGINE + "task/" + review.getId() + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"SHRUG\"}}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Pilih salah satu Keputusan pada formulir ini: disetujui, dikembalikan untuk perbaikan, ditolak");
+        // nothing of the attempts is kept: no decision, the task open and still the head's
+        assertThat(decisions.of(program.getId())).isEmpty();
+        assertThat(lifecycle.task(program, "reviewProposal").getAssignee()).isEqualTo(DIVISION_HEAD.id());
+
+        // the same on /engine-rest (administrators only): the rules hold for them too, and say so as a refusal
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBasicAuth("admin", "admin");
+        admin.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> overRest = http.exchange("/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}", admin), String.class);
+        assertThat(overRest.getStatusCode().value()).as(overRest.getBody()).isEqualTo(403);
+        assertThat(overRest.getBody()).contains("Tugas ini sedang dipegang").doesNotContain("ENGINE-");
+        assertThat(decisions.of(program.getId())).isEmpty();
+
+        HttpResponse<String> approved = head.json("POST", ENGINE + "task/" + review.getId() + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+        assertThat(lifecycle.instanceOf(program)).isWaitingAt("approveBudget");
     }
 
     @Test

@@ -71,7 +71,8 @@ public class ClosingReportTask implements TaskCompletion<ClosingReportTask.Closi
     public void checkCompletable(OpenTask task) {
         if (!closing.reportFiledFor(task.id())) {
             throw ProblemException.invalid("realisedItems", "file the closing report with its realised items: on the page "
-                    + "/kerja/program/" + task.programId() + "/penutupan, or POST /api/tasks/{id}/complete with realisedItems");
+                    + "/kerja/program/" + task.programId() + "/penutupan, or POST /api/tasks/{id}/complete with realisedItems")
+                    .because("CLOSING_REPORT_NOT_FILED", "/kerja/program/" + task.programId() + "/penutupan");
         }
     }
 }

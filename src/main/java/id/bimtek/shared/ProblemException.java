@@ -25,16 +25,26 @@ public class ProblemException extends RuntimeException {
     private final Kind kind;
     private final String field;
     private final String rule;
+    private final Object[] arguments;
 
     public ProblemException(Kind kind, String field, String message) {
         this(kind, field, message, null);
     }
 
-    public ProblemException(Kind kind, String field, String message, String rule) {
+    public ProblemException(Kind kind, String field, String message, String rule, Object... arguments) {
         super(message);
         this.kind = kind;
         this.field = field;
         this.rule = rule;
+        this.arguments = arguments.clone();
+    }
+
+    /**
+     * The same problem naming the rule that refuses it, so that the people who use Tasklist and the staff pages
+     * read it in their words ({@code problem.<rule>} of the messages, with the arguments filled in).
+     */
+    public ProblemException because(String rule, Object... arguments) {
+        return new ProblemException(kind, field, getMessage(), rule, arguments);
     }
 
     /** An applicant refused by a rule (eligibility, one place per NIK), naming the rule. */
@@ -68,5 +78,10 @@ public class ProblemException extends RuntimeException {
 
     public String rule() {
         return rule;
+    }
+
+    /** What the rule's words are filled in with (names, dates, decisions), in their order. */
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

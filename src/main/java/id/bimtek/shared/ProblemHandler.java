@@ -43,7 +43,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The one place a domain problem becomes an HTTP status. */
-    static HttpStatus statusOf(ProblemException.Kind kind) {
+    public static HttpStatus statusOf(ProblemException.Kind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case REFUSED_BY_RULE -> HttpStatus.UNPROCESSABLE_ENTITY;

@@ -49,6 +49,6 @@ public class StaffPage {
     public String explain(ProblemException problem) {
         String fallback = "Tidak dapat dilakukan: " + problem.getMessage();
         return problem.rule() == null ? fallback
-                : messages.getMessage("problem." + problem.rule(), null, fallback, INDONESIAN);
+                : messages.getMessage("problem." + problem.rule(), problem.arguments(), fallback, INDONESIAN);
     }
 }

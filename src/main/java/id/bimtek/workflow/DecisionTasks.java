@@ -124,14 +124,17 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         DecisionTask spec = TASKS.get(key);
         String decision = text(task, DECISION);
         if (decision == null || !spec.decisions().contains(decision)) {
-            throw ProblemException.invalid(DECISION, "decision must be one of " + spec.decisions());
+            throw ProblemException.invalid(DECISION, "decision must be one of " + spec.decisions())
+                    .because("DECISION_NOT_OFFERED", spec.decisions().stream().map(words::decision)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         String comment = text(task, COMMENT);
         if (comment != null && comment.length() > 2000) {
-            throw ProblemException.invalid(COMMENT, "comment must be at most 2000 characters");
+            throw ProblemException.invalid(COMMENT, "comment must be at most 2000 characters").because("COMMENT_TOO_LONG");
         }
         if (comment == null && COMMENT_REQUIRED.contains(decision)) {
-            throw ProblemException.invalid(COMMENT, "a comment is required to " + decision);
+            throw ProblemException.invalid(COMMENT, "a comment is required to " + decision)
+                    .because("COMMENT_REQUIRED", words.decision(decision));
         }
         Delegations.Acting acting = actingOn(task);
         String actor = acting.actor();
@@ -142,8 +145,9 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
                 Decision first = firstBudgetApproval(processPrograms.idOf(task));
                 Set<String> firstPeople = new java.util.HashSet<>(java.util.Arrays.asList(first.getActor(), first.getOnBehalfOf()));
                 if (firstPeople.contains(actor) || firstPeople.contains(acting.authority())) {
+                    String firstApprover = first.getOnBehalfOf() != null ? first.getOnBehalfOf() : first.getActor();
                     throw ProblemException.forbidden("the second budget approval must come from another department head than "
-                            + (first.getOnBehalfOf() != null ? first.getOnBehalfOf() : first.getActor()));
+                            + firstApprover).because("SECOND_APPROVAL_BY_ANOTHER", people.nameOf(firstApprover));
                 }
             }
             case "decideUndersubscription" -> routing.putAll(undersubscription(decision, task, comment, actor));
@@ -195,15 +199,19 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         String authenticated = ActingUser.of(task.getExecution());
         if (DecisionLog.SYSTEM.equals(authenticated)) {
             if (task.getAssignee() == null) {
-                throw ProblemException.forbidden("a decision needs the person who takes it: claim the task first");
+                throw ProblemException.forbidden("a decision needs the person who takes it: claim the task first")
+                        .because("CLAIM_FIRST");
             }
             authenticated = task.getAssignee();
         }
         String user = authenticated;
         return delegations.actingOn(user, task.getAssignee(), TaskDeadlines.candidateGroups(task))
-                .orElseThrow(() -> ProblemException.forbidden(task.getAssignee() != null
-                        ? "the task is assigned to " + task.getAssignee() + "; only they or their deputy can decide it"
-                        : user + " is not among those who may decide '" + task.getName() + "'"));
+                .orElseThrow(() -> task.getAssignee() != null
+                        ? ProblemException.forbidden("the task is assigned to " + task.getAssignee()
+                                + "; only they or their deputy can decide it")
+                                .because(TaskAuthority.HELD_BY_ANOTHER, people.nameOf(task.getAssignee()))
+                        : ProblemException.forbidden(user + " is not among those who may decide '" + task.getName() + "'")
+                                .because(TaskAuthority.NOT_IN_ROLE, people.nameOf(user), task.getName()));
     }
 
     private Map<String, Object> undersubscription(String decision, DelegateTask task, String comment, String actor) {
@@ -212,15 +220,17 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         }
         Instant newDeadline = deadline(task.getVariable(NEW_DEADLINE));
         if (newDeadline == null) {
-            throw ProblemException.invalid(NEW_DEADLINE, "a new registration deadline is required to EXTEND");
+            throw ProblemException.invalid(NEW_DEADLINE, "a new registration deadline is required to EXTEND")
+                    .because("NEW_DEADLINE_REQUIRED");
         }
         if (!newDeadline.isAfter(Wib.now())) {
-            throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future");
+            throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be in the future")
+                    .because("NEW_DEADLINE_PAST");
         }
         LocalDate firstDay = firstBatchStart.apply(processPrograms.idOf(task));
         if (firstDay != null && !newDeadline.atZone(JAKARTA).toLocalDate().isBefore(firstDay)) {
             throw ProblemException.invalid(NEW_DEADLINE, "the new registration deadline must be before the first batch starts ("
-                    + firstDay + ")");
+                    + firstDay + ")").because("NEW_DEADLINE_AFTER_START", words.day(firstDay));
         }
         return Map.of(REGISTRATION_DEADLINE, newDeadline.truncatedTo(ChronoUnit.SECONDS).toString());
     }
@@ -238,7 +248,7 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
                 return LocalDateTime.parse(text).atZone(JAKARTA).toInstant();
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid(NEW_DEADLINE,
-                        "newDeadline must be a date-time such as 2025-09-01T17:00:00+07:00");
+                        "newDeadline must be a date-time such as 2025-09-01T17:00:00+07:00").because("NEW_DEADLINE_FORMAT");
             }
         }
     }

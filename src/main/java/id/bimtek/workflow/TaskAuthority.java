@@ -5,6 +5,7 @@ import id.bimtek.delegation.Delegations;
 import id.bimtek.proposal.ProgramRepository;
 import id.bimtek.shared.ActingUser;
 import id.bimtek.shared.ProblemException;
+import id.bimtek.shared.StaffPage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,19 @@ public class TaskAuthority implements TaskListener {
     /** Revising a proposal is its author's work. */
     private static final String REVISE_PROPOSAL = "reviseProposal";
 
+    /** The rules of the refusals the decision tasks share (see {@code problem.<rule>} in the messages). */
+    static final String HELD_BY_ANOTHER = "HELD_BY_ANOTHER";
+    static final String NOT_IN_ROLE = "NOT_IN_ROLE";
+
     private final Delegations delegations;
     private final AuditTrail audit;
     private final ProgramRepository programs;
     private final ProcessPrograms processPrograms;
+    private final StaffPage people;
 
-    TaskAuthority(Delegations delegations, AuditTrail audit, ProgramRepository programs, ProcessPrograms processPrograms) {
+    TaskAuthority(Delegations delegations, AuditTrail audit, ProgramRepository programs, ProcessPrograms processPrograms,
+                  StaffPage people) {
+        this.people = people;
         this.delegations = delegations;
         this.audit = audit;
         this.programs = programs;
@@ -54,10 +62,9 @@ public class TaskAuthority implements TaskListener {
         Set<String> groups = TaskDeadlines.candidateGroups(task);
         String key = task.getTaskDefinitionKey();
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
-            refusal(key, task.getName(), programId, task.getAssignee(), task.getAssignee(), groups)
-                    .ifPresent(reason -> {
-                        throw ProblemException.forbidden("the task cannot be given to " + task.getAssignee() + ": " + reason);
-                    });
+            refusal(key, task.getName(), programId, task.getAssignee(), task.getAssignee(), groups).ifPresent(refusal -> {
+                throw refusal;
+            });
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String user = ActingUser.of(task.getExecution());
             if (ActingUser.SYSTEM.equals(user)) {
@@ -66,24 +73,27 @@ public class TaskAuthority implements TaskListener {
                 }
                 user = task.getAssignee();
             }
-            refusal(key, task.getName(), programId, user, task.getAssignee(), groups).ifPresent(reason -> {
-                throw ProblemException.forbidden(reason);
+            refusal(key, task.getName(), programId, user, task.getAssignee(), groups).ifPresent(refusal -> {
+                throw refusal;
             });
         }
     }
 
-    /** Why {@code user} may not work on the task, if they may not. */
-    public Optional<String> refusal(String taskKey, String taskName, long programId, String user, String assignee,
-                                    Set<String> candidateGroups) {
+    /** Why {@code user} may not work on the task, if they may not: a refusal naming its rule. */
+    public Optional<ProblemException> refusal(String taskKey, String taskName, long programId, String user, String assignee,
+                                              Set<String> candidateGroups) {
         Optional<Delegations.Acting> acting = delegations.actingOn(user, assignee, candidateGroups);
         if (acting.isEmpty()) {
             return Optional.of(assignee != null && !assignee.equals(user)
-                    ? "the task is held by " + assignee + "; only they or their deputy can work on it"
-                    : user + " does not hold the role of '" + taskName + "'");
+                    ? ProblemException.forbidden("the task is held by " + assignee + "; only they or their deputy can work on it")
+                            .because(HELD_BY_ANOTHER, people.nameOf(assignee))
+                    : ProblemException.forbidden(user + " does not hold the role of '" + taskName + "'")
+                            .because(NOT_IN_ROLE, people.nameOf(user), taskName));
         }
         String author = programs.findById(programId).orElseThrow().getCreatedBy();
         if (REVISE_PROPOSAL.equals(taskKey) && !author.equals(user)) {
-            return Optional.of("a proposal is revised by its author, " + author);
+            return Optional.of(ProblemException.forbidden("a proposal is revised by its author, " + author)
+                    .because("REVISED_BY_AUTHOR", people.nameOf(author)));
         }
         List<String> authorship = AUTHORSHIP_JUDGED.get(taskKey);
         if (authorship != null) {
@@ -91,8 +101,9 @@ public class TaskAuthority implements TaskListener {
             authors.add(author);
             Delegations.Acting who = acting.get();
             if (authors.contains(who.actor()) || authors.contains(who.authority())) {
-                return Optional.of("separation of duties: " + who.authority()
-                        + " proposed, edited or reported on this programme and cannot judge it");
+                return Optional.of(ProblemException.forbidden("separation of duties: " + who.authority()
+                        + " proposed, edited or reported on this programme and cannot judge it")
+                        .because("SEPARATION_OF_DUTIES", people.nameOf(who.authority())));
             }
         }
         return Optional.empty();

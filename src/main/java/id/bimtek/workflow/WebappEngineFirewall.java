@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.bimtek.shared.ReplayedBody;
 import id.bimtek.shared.Roles;
+import id.bimtek.shared.StaffPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +31,11 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * What an ordinary account may do through the Camunda webapps' own API ({@code /camunda/api/...}), which
@@ -41,7 +44,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form. Writing variables, reassigning, signals, messages, modifications and deletions are refused; so are
  * Cockpit's API to anyone but auditors and Admin's to anyone but administrators. Completions are judged by
  * {@link TaskAuthority} before the engine sees them (it judges them again inside the engine), so a refusal
- * is a 403 with its reason. Members of {@code camunda-admin} keep the whole API. Paths are decoded strictly
+ * is a 403 with its reason, in Bahasa Indonesia as every refusal here. Members of {@code camunda-admin} keep the whole API. Paths are decoded strictly
  * here and on /engine-rest: a malformed or smuggled path is a 400, never a stack trace.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,9 +53,9 @@ class WebappEngineFirewall {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> webappEngineFirewallFilter(TaskService tasks, RuntimeService runtime,
             IdentityService identity, TaskAuthority authority, ProcessPrograms processPrograms, DeployedForms forms,
-            ObjectMapper json) {
+            StaffPage words, ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Firewall(tasks, runtime, identity, authority, processPrograms, forms, json));
+                new Firewall(tasks, runtime, identity, authority, processPrograms, forms, words, json));
         registration.addUrlPatterns("/camunda/*", "/engine-rest/*");
         registration.setName("webapp-engine-firewall");
         // after the session store's filter (the webapps' login lives in the session it provides: before it, every
@@ -81,10 +84,12 @@ class WebappEngineFirewall {
         private final ProcessPrograms processPrograms;
         private final ObjectMapper json;
         private final DeployedForms forms;
+        private final StaffPage words;
 
         Firewall(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskAuthority authority,
-                 ProcessPrograms processPrograms, DeployedForms forms, ObjectMapper json) {
+                 ProcessPrograms processPrograms, DeployedForms forms, StaffPage words, ObjectMapper json) {
             this.tasks = tasks;
+            this.words = words;
             this.forms = forms;
             this.runtime = runtime;
             this.identity = identity;
@@ -98,7 +103,7 @@ class WebappEngineFirewall {
                 throws ServletException, IOException {
             String path = strictlyDecoded(request.getRequestURI().substring(request.getContextPath().length()));
             if (path == null) {
-                refuse(response, 400, "path", "the request path is malformed or not in its plain form");
+                refuse(response, 400, "path", "alamat permintaan ini tidak sah atau tidak dalam bentuk biasanya");
                 return;
             }
             if (!path.startsWith(API)) {
@@ -120,15 +125,15 @@ class WebappEngineFirewall {
             if (api.startsWith("admin/auth/")) {
                 chain.doFilter(request, response); // logging in and out, and who am I
             } else if (api.startsWith("cockpit/")) {
-                pass(groups.contains(Roles.AUDITOR), "Cockpit is for auditors", request, response, chain);
+                pass(groups.contains(Roles.AUDITOR), "Cockpit hanya untuk auditor", request, response, chain);
             } else if (api.startsWith("tasklist/")) {
-                pass(TASK_ROLES.stream().anyMatch(groups::contains), "Tasklist is for staff and heads", request, response, chain);
+                pass(TASK_ROLES.stream().anyMatch(groups::contains), "Tasklist hanya untuk staf dan kepala", request, response, chain);
             } else if (api.startsWith(ENGINE)) {
                 engine(api.substring(ENGINE.length()), user, groups, request, response, chain);
             } else if (api.equals("engine/engine/") || api.equals("engine/engine")) {
                 chain.doFilter(request, response);
             } else {
-                refuse(response, 403, "path", "this part of the webapps' API is for administrators");
+                refuse(response, 403, "path", "bagian ini hanya untuk administrator");
             }
         }
 
@@ -140,7 +145,7 @@ class WebappEngineFirewall {
                 return;
             }
             if (!method.equals("POST")) {
-                refuse(response, 403, "method", method + " on the engine's API is for administrators");
+                refuse(response, 403, "method", "permintaan " + method + " ke mesin alur kerja hanya untuk administrator");
                 return;
             }
             if (QUERY.matcher(resource).matches()) {
@@ -149,8 +154,8 @@ class WebappEngineFirewall {
             }
             Matcher action = TASK_ACTION.matcher(resource);
             if (!action.matches()) {
-                refuse(response, 403, "path", "only administrators may change the engine's state this way; "
-                        + "tasks are claimed, commented and completed");
+                refuse(response, 403, "path", "hanya administrator yang boleh mengubah alur kerja dengan cara ini; "
+                        + "tugas hanya diklaim, diberi komentar, dan diselesaikan");
                 return;
             }
             Task task = tasks.createTaskQuery().taskId(action.group(1)).initializeFormKeys().singleResult();
@@ -160,13 +165,13 @@ class WebappEngineFirewall {
             }
             byte[] body = readBody(request);
             if (body == null) {
-                refuse(response, 413, "body", "the request body is too large");
+                refuse(response, 413, "body", "isi permintaan terlalu besar");
                 return;
             }
             Optional<String[]> refusal = switch (action.group(2)) {
                 case "claim" -> claimRefusal(body, user);
                 case "unclaim" -> user.equals(task.getAssignee()) ? Optional.empty()
-                        : Optional.of(new String[] {"task", "only the holder of a task can hand it back"});
+                        : Optional.of(new String[] {"task", "hanya pemegang tugas yang dapat mengembalikannya"});
                 case "complete", "submit-form" -> completionRefusal(task, body, user);
                 default -> Optional.empty();
             };
@@ -174,44 +179,52 @@ class WebappEngineFirewall {
                 refuse(response, refusal.get()[0].equals("body") ? 400 : 403, refusal.get()[0], refusal.get()[1]);
                 return;
             }
-            chain.doFilter(new ReplayedBody(request, body), response);
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+            chain.doFilter(new ReplayedBody(request, body), answer);
+            if (request.getAttribute(EngineApiRefusals.REFUSAL) instanceof EngineApiRefusals.Refusal refused) {
+                // the engine's rules refused it: the reason as the project words it, not the API's wrapping of it
+                answer.resetBuffer();
+                refuse(response, refused.status(), refused.field() == null ? "task" : refused.field(), refused.reason());
+            } else {
+                answer.copyBodyToResponse();
+            }
         }
 
         /** Claiming is for oneself: handing a task to someone else is not a task holder's to do. */
         private Optional<String[]> claimRefusal(byte[] body, String user) {
             JsonNode claim = parse(body);
             if (claim == null) {
-                return Optional.of(new String[] {"body", "the request body is not JSON"});
+                return Optional.of(new String[] {"body", "isi permintaan bukan JSON"});
             }
             return user.equals(claim.path("userId").asText(null)) ? Optional.empty()
-                    : Optional.of(new String[] {"userId", "a task can only be claimed for oneself"});
+                    : Optional.of(new String[] {"userId", "tugas hanya dapat diklaim untuk diri sendiri"});
         }
 
         /** Only the fields of the task's form, by someone the task's authority accepts. */
         private Optional<String[]> completionRefusal(Task task, byte[] body, String user) {
             JsonNode completion = body.length == 0 ? json.createObjectNode() : parse(body);
             if (completion == null || !completion.isObject()) {
-                return Optional.of(new String[] {"body", "the request body is not a JSON object"});
+                return Optional.of(new String[] {"body", "isi permintaan bukan objek JSON"});
             }
             Set<String> allowed = fieldsOf(task);
             for (Iterator<String> names = completion.path("variables").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
                     return Optional.of(new String[] {"variables." + name,
-                            "'" + name + "' is not a field of the form of '" + task.getName() + "'"});
+                            "'" + name + "' bukan isian formulir '" + task.getName() + "'"});
                 }
             }
             for (Iterator<String> fields = completion.fieldNames(); fields.hasNext(); ) {
                 String field = fields.next();
                 if (!field.equals("variables") && !field.equals("withVariablesInReturn")) {
-                    return Optional.of(new String[] {field, "a completion carries only the form's variables"});
+                    return Optional.of(new String[] {field, "penyelesaian tugas hanya membawa isian formulirnya"});
                 }
             }
             String code = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                     .getBusinessKey();
             Set<String> candidateGroups = TaskDeadlines.candidateGroups(tasks.getIdentityLinksForTask(task.getId()));
             return authority.refusal(task.getTaskDefinitionKey(), task.getName(), processPrograms.idOfCode(code), user,
-                    task.getAssignee(), candidateGroups).map(reason -> new String[] {"task", reason});
+                    task.getAssignee(), candidateGroups).map(refusal -> new String[] {"task", words.explain(refusal)});
         }
 
         /** The keys of the task's deployed form; a task without one takes none. */
@@ -298,9 +311,13 @@ class WebappEngineFirewall {
             response.setStatus(status);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            Map<String, Object> problem = Map.of("type", "about:blank", "title", status == 400 ? "Bad request"
-                    : status == 413 ? "Payload too large" : "Forbidden", "status", status, "detail", detail, "field", field);
-            response.getWriter().write(new ObjectMapper().writeValueAsString(problem));
+            // "message" too: Tasklist shows an error's message
+            Map<String, Object> problem = Map.of("type", "about:blank", "title", HttpStatus.valueOf(status).getReasonPhrase(),
+                    "status", status, "detail", detail, "field", field, "message", detail);
+            // as bytes: after the engine's answer was held back, its output stream is the one already opened
+            byte[] bytes = new ObjectMapper().writeValueAsBytes(problem);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
         }
     }
 }
