@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -22,8 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * claim and form submission, {@code /engine-rest}) is answered as the refusal it is: its status (400, 403, 404,
  * 409) and its reason in Bahasa Indonesia. Without this the API wraps it as "ENGINE-03051 There was an exception
  * while invoking the TaskListener" and answers 500, as if the server had failed where a head only forgot the
- * reason of a rejection. The transaction has rolled back by then: nothing of the attempt is kept. The project's
- * own callers still get the {@link ProblemException} itself.
+ * reason of a rejection, and logs it as an error with its stack trace. The transaction has rolled back by then:
+ * nothing of the attempt is kept. The project's own callers still get the {@link ProblemException} itself.
  */
 @Component
 class EngineApiRefusals extends AbstractProcessEnginePlugin {
@@ -49,11 +50,33 @@ class EngineApiRefusals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired()
+        List<CommandInterceptor> outside = new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired()
                 == null ? List.of() : configuration.getCustomPreCommandInterceptorsTxRequired());
         // before the transaction's interceptor: the attempt is rolled back when the refusal is answered
-        interceptors.add(new AnsweredAsRefusals());
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        outside.add(new AnsweredAsRefusals());
+        configuration.setCustomPreCommandInterceptorsTxRequired(outside);
+        List<CommandInterceptor> inside = new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired()
+                == null ? List.of() : configuration.getCustomPostCommandInterceptorsTxRequired());
+        // within the command's context, which logs a failure at ERROR with its stack trace and a user's mistake quietly
+        inside.add(new TakenAsAUsersMistake());
+        configuration.setCustomPostCommandInterceptorsTxRequired(inside);
+    }
+
+    /** A refusal is a user's mistake to the engine too (logged at DEBUG): not an error for the operators' logs. */
+    private static final class TakenAsAUsersMistake extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (RuntimeException failure) {
+                ProblemException problem = failure instanceof BadUserRequestException ? null : problemIn(failure);
+                if (problem == null || engineApiRequest() == null) {
+                    throw failure;
+                }
+                throw new BadUserRequestException(problem.getMessage(), problem);
+            }
+        }
     }
 
     private final class AnsweredAsRefusals extends CommandInterceptor {
