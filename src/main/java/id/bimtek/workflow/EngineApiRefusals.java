@@ -62,7 +62,12 @@ class EngineApiRefusals extends AbstractProcessEnginePlugin {
         configuration.setCustomPostCommandInterceptorsTxRequired(inside);
     }
 
-    /** A refusal is a user's mistake to the engine too (logged at DEBUG): not an error for the operators' logs. */
+    /**
+     * A refusal is a user's mistake to the engine too (logged at DEBUG), not an error with a stack trace for the
+     * operators' logs: as the engine's API meets it, and wherever the engine had wrapped it (a task listener's, as
+     * "ENGINE-03051"), so that no caller could have caught it as it was. One thrown as it is elsewhere stays as it is:
+     * the pages catch a delegate's refusal by its type.
+     */
     private static final class TakenAsAUsersMistake extends CommandInterceptor {
 
         @Override
@@ -71,7 +76,7 @@ class EngineApiRefusals extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (RuntimeException failure) {
                 ProblemException problem = failure instanceof BadUserRequestException ? null : problemIn(failure);
-                if (problem == null || engineApiRequest() == null) {
+                if (problem == null || (problem == failure && engineApiRequest() == null)) {
                     throw failure;
                 }
                 throw new BadUserRequestException(problem.getMessage(), problem);
