@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import id.bimtek.proposal.Program;
 import id.bimtek.proposal.ProgramStatus;
+import id.bimtek.shared.ProblemException;
 import id.bimtek.support.Lifecycle;
 import id.bimtek.support.LifecycleTest;
 import id.bimtek.support.WebappSession;
@@ -14,6 +15,7 @@ import id.bimtek.workflow.Decision;
 import id.bimtek.workflow.DecisionLog;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -77,7 +79,9 @@ class TasklistTest {
 
         // what Tasklist does: claim, then submit the form's fields
         tasks.claim(review.getId(), DIVISION_HEAD.id());
+        // a user's mistake to the engine (which logs it quietly), with the refusal itself as its cause
         assertThatThrownBy(() -> forms.submitTaskForm(review.getId(), Map.of("decision", "REJECT")))
+                .isInstanceOf(BadUserRequestException.class).hasCauseInstanceOf(ProblemException.class)
                 .hasMessageContaining("a comment is required to REJECT");
         assertThatThrownBy(() -> forms.submitTaskForm(review.getId(), Map.of()))
                 .hasMessageContaining("decision must be one of");

@@ -68,6 +68,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Kind.FORBIDDEN, null, message);
     }
 
+    /** The refusal among a failure's causes (the engine wraps what its listeners throw), if there is one. */
+    public static java.util.Optional<ProblemException> foundIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return java.util.Optional.of(problem);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -62,57 +62,53 @@ class EngineApiRefusals extends AbstractProcessEnginePlugin {
         configuration.setCustomPostCommandInterceptorsTxRequired(inside);
     }
 
+    /** An interceptor that has its say when a command fails with a refusal of the domain's rules in it. */
+    private abstract static class OnRefusal extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (RuntimeException failure) {
+                ProblemException problem = ProblemException.foundIn(failure).orElse(null);
+                throw problem == null ? failure : answer(failure, problem);
+            }
+        }
+
+        /** What is thrown instead of the failure: the failure itself when it is as it should be. */
+        abstract RuntimeException answer(RuntimeException failure, ProblemException problem);
+    }
+
     /**
      * A refusal is a user's mistake to the engine too (logged at DEBUG), not an error with a stack trace for the
      * operators' logs: as the engine's API meets it, and wherever the engine had wrapped it (a task listener's, as
      * "ENGINE-03051"), so that no caller could have caught it as it was. One thrown as it is elsewhere stays as it is:
      * the pages catch a delegate's refusal by its type.
      */
-    private static final class TakenAsAUsersMistake extends CommandInterceptor {
+    private static final class TakenAsAUsersMistake extends OnRefusal {
 
         @Override
-        public <T> T execute(Command<T> command) {
-            try {
-                return next.execute(command);
-            } catch (RuntimeException failure) {
-                ProblemException problem = failure instanceof BadUserRequestException ? null : problemIn(failure);
-                if (problem == null || (problem == failure && engineApiRequest() == null)) {
-                    throw failure;
-                }
-                throw new BadUserRequestException(problem.getMessage(), problem);
-            }
+        RuntimeException answer(RuntimeException failure, ProblemException problem) {
+            boolean keptAsItIs = failure instanceof BadUserRequestException || (problem == failure && engineApiRequest() == null);
+            return keptAsItIs ? failure : new BadUserRequestException(problem.getMessage(), problem);
         }
     }
 
-    private final class AnsweredAsRefusals extends CommandInterceptor {
+    private final class AnsweredAsRefusals extends OnRefusal {
 
         @Override
-        public <T> T execute(Command<T> command) {
-            try {
-                return next.execute(command);
-            } catch (RuntimeException failure) {
-                ProblemException problem = failure instanceof RestException ? null : problemIn(failure);
-                HttpServletRequest request = problem == null ? null : engineApiRequest();
-                if (request == null) {
-                    throw failure;
-                }
-                int status = ProblemHandler.statusOf(problem.kind()).value();
-                String reason = words.getObject().explain(problem);
-                request.setAttribute(REFUSAL, new Refusal(status, problem.field(), reason));
-                // the REST API answers a RestException with its status, also where it wraps it ("Cannot submit ...")
-                Response.Status restStatus = Response.Status.fromStatusCode(status);
-                throw new RestException(restStatus == null ? Response.Status.BAD_REQUEST : restStatus, problem, reason);
+        RuntimeException answer(RuntimeException failure, ProblemException problem) {
+            HttpServletRequest request = failure instanceof RestException ? null : engineApiRequest();
+            if (request == null) {
+                return failure;
             }
+            int status = ProblemHandler.statusOf(problem.kind()).value();
+            String reason = words.getObject().explain(problem);
+            request.setAttribute(REFUSAL, new Refusal(status, problem.field(), reason));
+            // the REST API answers a RestException with its status, also where it wraps it ("Cannot submit ...")
+            Response.Status restStatus = Response.Status.fromStatusCode(status);
+            return new RestException(restStatus == null ? Response.Status.BAD_REQUEST : restStatus, problem, reason);
         }
-    }
-
-    private static ProblemException problemIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        return null;
     }
 
     /** The request of the engine's API this thread is serving, if it serves one. */

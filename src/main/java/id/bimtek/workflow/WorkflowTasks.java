@@ -147,19 +147,10 @@ public class WorkflowTasks {
             tasks.complete(taskId, variables);
         } catch (RuntimeException e) {
             // the task's listeners judge the decision; their verdict reaches the caller as it was given
-            throw problemIn(e).orElseThrow(() -> e);
+            throw ProblemException.foundIn(e).orElseThrow(() -> e);
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private static java.util.Optional<ProblemException> problemIn(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return java.util.Optional.of(problem);
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     /** The form read as the task's typed command, then the stage's part of completing it. */
