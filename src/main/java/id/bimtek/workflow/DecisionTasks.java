@@ -206,12 +206,7 @@ public class DecisionTasks implements TaskCompletion<DecisionTasks.DecisionComma
         }
         String user = authenticated;
         return delegations.actingOn(user, task.getAssignee(), TaskDeadlines.candidateGroups(task))
-                .orElseThrow(() -> task.getAssignee() != null
-                        ? ProblemException.forbidden("the task is assigned to " + task.getAssignee()
-                                + "; only they or their deputy can decide it")
-                                .because(TaskAuthority.HELD_BY_ANOTHER, people.nameOf(task.getAssignee()))
-                        : ProblemException.forbidden(user + " is not among those who may decide '" + task.getName() + "'")
-                                .because(TaskAuthority.NOT_IN_ROLE, people.nameOf(user), task.getName()));
+                .orElseThrow(() -> TaskAuthority.notTheirs(user, task.getAssignee(), task.getName(), people));
     }
 
     private Map<String, Object> undersubscription(String decision, DelegateTask task, String comment, String actor) {

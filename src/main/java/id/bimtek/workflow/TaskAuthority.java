@@ -37,10 +37,6 @@ public class TaskAuthority implements TaskListener {
     /** Revising a proposal is its author's work. */
     private static final String REVISE_PROPOSAL = "reviseProposal";
 
-    /** The rules of the refusals the decision tasks share (see {@code problem.<rule>} in the messages). */
-    static final String HELD_BY_ANOTHER = "HELD_BY_ANOTHER";
-    static final String NOT_IN_ROLE = "NOT_IN_ROLE";
-
     private final Delegations delegations;
     private final AuditTrail audit;
     private final ProgramRepository programs;
@@ -84,11 +80,7 @@ public class TaskAuthority implements TaskListener {
                                               Set<String> candidateGroups) {
         Optional<Delegations.Acting> acting = delegations.actingOn(user, assignee, candidateGroups);
         if (acting.isEmpty()) {
-            return Optional.of(assignee != null && !assignee.equals(user)
-                    ? ProblemException.forbidden("the task is held by " + assignee + "; only they or their deputy can work on it")
-                            .because(HELD_BY_ANOTHER, people.nameOf(assignee))
-                    : ProblemException.forbidden(user + " does not hold the role of '" + taskName + "'")
-                            .because(NOT_IN_ROLE, people.nameOf(user), taskName));
+            return Optional.of(notTheirs(user, assignee, taskName, people));
         }
         String author = programs.findById(programId).orElseThrow().getCreatedBy();
         if (REVISE_PROPOSAL.equals(taskKey) && !author.equals(user)) {
@@ -107,5 +99,14 @@ public class TaskAuthority implements TaskListener {
             }
         }
         return Optional.empty();
+    }
+
+    /** The refusal of someone who neither holds the task (nor deputises for its holder) nor is offered it. */
+    static ProblemException notTheirs(String user, String assignee, String taskName, StaffPage people) {
+        return assignee != null && !assignee.equals(user)
+                ? ProblemException.forbidden("the task is held by " + assignee + "; only they or their deputy can work on it")
+                        .because("HELD_BY_ANOTHER", people.nameOf(assignee))
+                : ProblemException.forbidden(user + " does not hold the role of '" + taskName + "'")
+                        .because("NOT_IN_ROLE", people.nameOf(user), taskName);
     }
 }
