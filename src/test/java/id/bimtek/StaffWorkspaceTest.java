@@ -463,6 +463,10 @@ class StaffWorkspaceTest {
         assertThat(head.follow(head.post("/kerja/wakil", Map.of("sampai", "2030-01-01"), true)).body())
                 .contains("Pilih wakil dan sampai tanggal berapa");
         String until = java.time.LocalDate.now(id.bimtek.shared.Wib.ZONE).plusDays(5).toString();
+        // the service's refusal in the head's words, not the API's English
+        assertThat(head.follow(head.post("/kerja/wakil", Map.of("wakil", "staff", "sampai", until), true)).body())
+                .contains("staff bukan kepala, jadi tidak dapat menjadi wakil").doesNotContain("Tidak dapat dilakukan");
+        assertThat(jdbc.queryForObject("select count(*) from delegation where deputy = 'staff'", Long.class)).isZero();
         HttpResponse<String> named = head.follow(head.post("/kerja/wakil",
                 Map.of("wakil", "department-secretary", "sampai", until, "alasan", "Cuti tahunan"), true));
         assertThat(named.body()).contains("mewakili Anda sampai " + until, "Cuti tahunan", "Akhiri sekarang");
@@ -482,6 +486,8 @@ class StaffWorkspaceTest {
         lifecycle.runAsyncSteps(program);
         assertThat(lifecycle.program(program.getId()).getStatus()).isEqualTo(id.bimtek.proposal.ProgramStatus.CANCELLED);
         assertThat(lifecycle.program(program.getId()).getCancellationReason()).isEqualTo("Gedung pelatihan rusak akibat banjir");
+        assertThat(head.follow(head.post(cancel, Map.of("alasan", "Sekali lagi"), true)).body())
+                .contains("Program " + program.getCode() + " tidak dapat dibatalkan lagi pada tahapnya sekarang");
 
         assertThat(new PageBrowser(port).signIn("staff").get(cancel).statusCode()).isEqualTo(403);
         assertThat(new PageBrowser(port).signIn("staff").get("/kerja/wakil").statusCode()).isEqualTo(403);

@@ -35,7 +35,8 @@ public class BudgetService {
             throw ProblemException.invalid("code", BudgetCode.EXPECTED);
         }
         if (lines.findByCodeAndFiscalYear(code, fiscalYear).isPresent()) {
-            throw ProblemException.conflict("code", "budget line " + code + " already exists for fiscal year " + fiscalYear);
+            throw ProblemException.conflict("code", "budget line " + code + " already exists for fiscal year " + fiscalYear)
+                    .because("BUDGET_LINE_EXISTS", code, String.valueOf(fiscalYear));
         }
         return lines.saveAndFlush(new BudgetLine(code.strip(), name.strip(), agency.strip(), fiscalYear, source, ceiling));
     }
@@ -83,10 +84,11 @@ public class BudgetService {
     @Transactional
     public BudgetLine changeCeiling(long lineId, BigDecimal ceiling, String reason, String actor) {
         if (ceiling == null || ceiling.signum() < 0 || ceiling.scale() > 2 || ceiling.precision() - ceiling.scale() > 16) {
-            throw ProblemException.invalid("ceiling", "the ceiling must be an amount of zero or more, with at most two decimals");
+            throw ProblemException.invalid("ceiling", "the ceiling must be an amount of zero or more, with at most two decimals")
+                    .because("CEILING_NOT_AN_AMOUNT");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw ProblemException.invalid("reason", "a reason of at most 1000 characters is required");
+            throw ProblemException.invalid("reason", "a reason of at most 1000 characters is required").because("REASON_REQUIRED");
         }
         BigDecimal before = jdbc.queryForList("select ceiling from budget_line where id = ? for update", BigDecimal.class, lineId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("budget line " + lineId));

@@ -52,7 +52,7 @@ public class CancellationService {
         Program program = programs.lockById(programId).orElseThrow(() -> ProblemException.notFound("programme " + programId));
         if (!CANCELLABLE.contains(program.getStatus())) {
             throw ProblemException.conflict("status", "programme " + program.getCode() + " is " + program.getStatus()
-                    + " and can no longer be cancelled");
+                    + " and can no longer be cancelled").because("NOT_CANCELLABLE", program.getCode());
         }
         decisions.record(programId, "cancelProgram", "Pembatalan program", null, "CANCEL", reason, user);
         if (program.getProcessInstanceId() == null) {

@@ -98,7 +98,8 @@ public class ClosingService {
         BigDecimal total = items.stream().map(RealisedItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(program.getCommittedAmount()) > 0) {
             throw ProblemException.invalid("realisedItems", "the realised total " + total.toPlainString()
-                    + " exceeds the committed " + program.getCommittedAmount().toPlainString());
+                    + " exceeds the committed " + program.getCommittedAmount().toPlainString())
+                    .because("REALISED_ABOVE_COMMITTED", Rupiah.of(total), Rupiah.of(program.getCommittedAmount()));
         }
         List<BudgetItem> planned = plannedItemsOf(program, items);
         Long reportId = jdbc.queryForObject("""
@@ -146,14 +147,16 @@ public class ClosingService {
             if (plan == null && (item.reason() == null || item.reason().isBlank())) {
                 throw ProblemException.invalid(field + ".reason", "'" + item.description() + "' is not an item of the plan ("
                         + program.getBudgetItems().stream().map(BudgetItem::getDescription).collect(Collectors.joining(", "))
-                        + "); an unplanned item needs a reason");
+                        + "); an unplanned item needs a reason").because("UNPLANNED_ITEM_WITHOUT_REASON", item.description());
             }
             if (plan != null && !seen.add(plan.getPosition())) {
-                throw ProblemException.invalid(field + ".description", "'" + plan.getDescription() + "' is listed twice");
+                throw ProblemException.invalid(field + ".description", "'" + plan.getDescription() + "' is listed twice")
+                        .because("ITEM_TWICE", plan.getDescription());
             }
             if (plan != null && item.amount().compareTo(plan.getAmount()) > 0) {
                 throw ProblemException.invalid(field + ".amount", "the realised " + Rupiah.of(item.amount()) + " exceeds the "
-                        + Rupiah.of(plan.getAmount()) + " planned for '" + plan.getDescription() + "'");
+                        + Rupiah.of(plan.getAmount()) + " planned for '" + plan.getDescription() + "'")
+                        .because("ITEM_ABOVE_PLAN", plan.getDescription(), Rupiah.of(item.amount()), Rupiah.of(plan.getAmount()));
             }
             matched.add(plan);
         }

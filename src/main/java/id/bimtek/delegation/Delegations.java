@@ -53,19 +53,21 @@ public class Delegations {
     public Delegation delegate(String principal, String deputy, Instant from, Instant until, String reason) {
         List<String> principalHeadGroups = headGroupsOf(principal);
         if (principalHeadGroups.isEmpty()) {
-            throw ProblemException.forbidden("only heads can delegate their approvals");
+            throw ProblemException.forbidden("only heads can delegate their approvals").because("DELEGATION_BY_HEADS");
         }
         if (principal.equals(deputy)) {
-            throw ProblemException.invalid("deputy", "a head cannot be their own deputy");
+            throw ProblemException.invalid("deputy", "a head cannot be their own deputy").because("OWN_DEPUTY");
         }
         if (!directory.knows(deputy)) {
-            throw ProblemException.invalid("deputy", "there is no user " + deputy);
+            throw ProblemException.invalid("deputy", "there is no user " + deputy).because("NO_SUCH_USER", deputy);
         }
         if (headGroupsOf(deputy).isEmpty()) {
-            throw ProblemException.invalid("deputy", deputy + " does not hold the authority of a head and cannot be a deputy");
+            throw ProblemException.invalid("deputy", deputy + " does not hold the authority of a head and cannot be a deputy")
+                    .because("DEPUTY_NOT_A_HEAD", deputy);
         }
         if (!until.isAfter(from) || !until.isAfter(Wib.now())) {
-            throw ProblemException.invalid("validUntil", "the period must end after it starts, and in the future");
+            throw ProblemException.invalid("validUntil", "the period must end after it starts, and in the future")
+                    .because("DELEGATION_PERIOD");
         }
         Long id = jdbc.queryForObject("""
                 insert into delegation (principal, deputy, valid_from, valid_until, reason, created_by)
@@ -81,7 +83,8 @@ public class Delegations {
     public Delegation revoke(long id, String user) {
         Delegation delegation = get(id);
         if (!delegation.principal().equals(user)) {
-            throw ProblemException.forbidden("only " + delegation.principal() + " can revoke this delegation");
+            throw ProblemException.forbidden("only " + delegation.principal() + " can revoke this delegation")
+                    .because("REVOKED_BY_PRINCIPAL", delegation.principal());
         }
         jdbc.update("update delegation set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null", user, id);
         principalsThisTransaction.forget();

@@ -50,18 +50,19 @@ public class AttendanceService {
                                     List<Long> instructorsPresent, String user) {
         ProgramStatus status = programFacts.statusHeld(programId);
         if (status != ProgramStatus.IN_DELIVERY) {
-            throw ProblemException.conflict("status", "attendance is recorded while the programme is IN_DELIVERY (it is " + status + ")");
+            throw ProblemException.conflict("status", "attendance is recorded while the programme is IN_DELIVERY (it is " + status + ")")
+                    .because("NOT_IN_DELIVERY");
         }
         Map<String, Object> batch = jdbc.queryForList("select sessions, delivered from batch where id = ? and program_id = ?",
                 batchId, programId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("batch " + batchId + " of programme " + programId));
         if ((Boolean) batch.get("delivered")) {
-            throw ProblemException.conflict("batchId", "the batch's delivery is already closed");
+            throw ProblemException.conflict("batchId", "the batch's delivery is already closed").because("BATCH_CLOSED");
         }
         int sessions = ((Number) batch.get("sessions")).intValue();
         Map<String, Object> planned = jdbc.queryForList("select id, session_date from batch_session where batch_id = ? and session_no = ?",
                 batchId, session).stream().findFirst().orElseThrow(() -> ProblemException.invalid("session",
-                "the batch has sessions 1 to " + sessions));
+                "the batch has sessions 1 to " + sessions).because("NO_SUCH_SESSION", sessions));
         long sessionId = ((Number) planned.get("id")).longValue();
         LocalDate day = ((java.sql.Date) planned.get("session_date")).toLocalDate();
         if (day.isAfter(Wib.today())) {
@@ -74,7 +75,7 @@ public class AttendanceService {
         for (int i = 0; i < present.size(); i++) {
             if (!participants.contains(present.get(i))) {
                 throw ProblemException.invalid("present[" + i + "]", "registration " + present.get(i)
-                        + " is not a confirmed participant of this batch");
+                        + " is not a confirmed participant of this batch").because("NOT_A_PARTICIPANT");
             }
         }
         // the whole session in one statement: a batch of forty is one round trip, not forty
@@ -91,7 +92,7 @@ public class AttendanceService {
             for (int i = 0; i < instructorsPresent.size(); i++) {
                 if (!instructors.contains(instructorsPresent.get(i))) {
                     throw ProblemException.invalid("instructorsPresent[" + i + "]", "instructor " + instructorsPresent.get(i)
-                            + " does not teach this session");
+                            + " does not teach this session").because("NOT_AN_INSTRUCTOR_OF_THE_SESSION");
                 }
                 instructorsCame.add(instructorsPresent.get(i));
             }

@@ -58,7 +58,8 @@ public class BatchClosing {
                 .orElseThrow(() -> ProblemException.notFound("batch " + batchId + " of programme " + programId));
         String given = reason == null || reason.isBlank() ? null : reason.strip();
         if (given != null && given.length() > 1000) {
-            throw ProblemException.invalid(UNRECORDED_SESSIONS_REASON, "the reason must be at most 1000 characters");
+            throw ProblemException.invalid(UNRECORDED_SESSIONS_REASON, "the reason must be at most 1000 characters")
+                    .because("REASON_TOO_LONG");
         }
         List<Integer> unrecorded = unrecordedSessions(batchId);
         if (!unrecorded.isEmpty() && given == null) {

@@ -281,7 +281,8 @@ public class FollowUpService {
     public int recordRound(long programId, String reason, String user) {
         String missingReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (missingReason != null && missingReason.length() > 1000) {
-            throw ProblemException.invalid(MISSING_OUTCOMES_REASON, "the reason must be at most 1000 characters");
+            throw ProblemException.invalid(MISSING_OUTCOMES_REASON, "the reason must be at most 1000 characters")
+                    .because("REASON_TOO_LONG");
         }
         programFacts.holdForUpdate(programId);
         int round = openRound(programId).orElseThrow(() -> new ProblemException(ProblemException.Kind.CONFLICT, "round",
@@ -315,7 +316,7 @@ public class FollowUpService {
     private void requireOpenRound(long programId, int round) {
         int rounds = programs.findById(programId).orElseThrow().getFollowUpRounds().size();
         if (round < 1 || round > rounds) {
-            throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds);
+            throw ProblemException.invalid("round", "the programme has monitoring rounds 1 to " + rounds).because("NO_SUCH_ROUND", rounds);
         }
         if (round < nextRound(programId)) {
             throw new ProblemException(ProblemException.Kind.CONFLICT, "round", "round " + round
@@ -341,7 +342,8 @@ public class FollowUpService {
 
     private static void requireFollowUp(ProgramStatus status) {
         if (status != ProgramStatus.FOLLOW_UP) {
-            throw ProblemException.conflict("status", "follow-up is recorded while the programme is in FOLLOW_UP (it is " + status + ")");
+            throw ProblemException.conflict("status", "follow-up is recorded while the programme is in FOLLOW_UP (it is " + status + ")")
+                    .because("NOT_IN_FOLLOW_UP");
         }
     }
 
@@ -360,13 +362,16 @@ public class FollowUpService {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (long registrationId : registrationIds) {
             if (!seen.add(registrationId)) {
-                throw ProblemException.invalid("registrationId", "registration " + registrationId + " is given twice");
+                throw ProblemException.invalid("registrationId", "registration " + registrationId + " is given twice")
+                        .because("GRADUATE_TWICE");
             }
             if (!completed.containsKey(registrationId)) {
-                throw ProblemException.invalid("registrationId", "registration " + registrationId + " is not in this programme");
+                throw ProblemException.invalid("registrationId", "registration " + registrationId + " is not in this programme")
+                        .because("NOT_A_GRADUATE");
             }
             if (!completed.get(registrationId)) {
-                throw ProblemException.invalid("registrationId", "registration " + registrationId + " did not complete the programme");
+                throw ProblemException.invalid("registrationId", "registration " + registrationId + " did not complete the programme")
+                        .because("NOT_A_GRADUATE");
             }
         }
     }

@@ -60,7 +60,7 @@ public class BatchSchedule {
                     + " is before registration closes (" + closes + ")", "START_BEFORE_REGISTRATION_CLOSES");
         }
         if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
-            throw ProblemException.invalid("alasan", "a reason of at most 1000 characters is required");
+            throw ProblemException.invalid("alasan", "a reason of at most 1000 characters is required").because("REASON_REQUIRED");
         }
         Map<String, Object> before = schedule(batch);
         LocalDate oldStart = batch.getStartDate();

@@ -68,17 +68,18 @@ public class RegistrationDeadlines {
         Program program = programs.lockById(programId).orElseThrow(() -> ProblemException.notFound("programme " + programId));
         if (program.getStatus() != ProgramStatus.REGISTRATION_OPEN) {
             throw ProblemException.conflict("status", "registration of " + program.getCode() + " is not open (it is "
-                    + program.getStatus() + ")");
+                    + program.getStatus() + ")").because("REGISTRATION_NOT_OPEN", program.getCode());
         }
         Instant now = Wib.now().truncatedTo(ChronoUnit.SECONDS);
         Instant next = deadline == null ? now : deadline.truncatedTo(ChronoUnit.SECONDS);
         if (next.isBefore(now)) {
-            throw ProblemException.invalid("deadline", "the new deadline must not be in the past");
+            throw ProblemException.invalid("deadline", "the new deadline must not be in the past").because("NEW_DEADLINE_PAST");
         }
         Job timer = management.createJobQuery().processInstanceId(program.getProcessInstanceId()).timers()
                 .activityId("registrationDeadline").singleResult();
         if (timer == null) {
-            throw ProblemException.conflict("status", "the registration of " + program.getCode() + " is closing already");
+            throw ProblemException.conflict("status", "the registration of " + program.getCode() + " is closing already")
+                    .because("REGISTRATION_CLOSING", program.getCode());
         }
         Instant before = program.getRegistrationDeadline();
         program.extendRegistration(next);
